@@ -1,0 +1,16 @@
+package org.revcycle.eligibility;
+
+/** Names in processes/registration-check.bpmn, in one place so a typo is a compile error. */
+public final class RegistrationCheckProcess {
+
+  public static final String KEY = "registration-check";
+  public static final String TASK_CHECK = "CheckRegistration";
+  public static final String TASK_RESOLVE = "ResolveRegistrationException";
+  public static final String END_VERIFIED = "RegistrationVerified";
+
+  public static final String VAR_CLAIM_ID = "claimId";
+  public static final String VAR_REGISTRATION_COMPLETE = "registrationComplete";
+  public static final String VAR_REGISTRATION_PROBLEMS = "registrationProblems";
+
+  private RegistrationCheckProcess() {}
+}

@@ -1,0 +1,118 @@
+package org.revcycle.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Journal entries and the chart of accounts, on spring-jdbc. */
+@Repository
+public class LedgerRepository {
+
+  private final JdbcClient jdbc;
+
+  public LedgerRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<LedgerAccount> accounts() {
+    return jdbc.sql("select code, name, account_type from ledger_account order by code")
+        .query((rs, n) -> new LedgerAccount(rs.getString(1), rs.getString(2), AccountType.valueOf(rs.getString(3))))
+        .list();
+  }
+
+  public Optional<UUID> findEntryIdByIdempotencyKey(String key) {
+    return jdbc.sql("select id from journal_entry where idempotency_key = ?").param(key).query(UUID.class).optional();
+  }
+
+  void insert(JournalEntry entry, Instant postedAt) {
+    jdbc.sql(
+            """
+            insert into journal_entry
+              (id, entry_date, posted_at, description, source_type, source_ref, claim_id, posted_by, idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            entry.id(),
+            entry.entryDate(),
+            Timestamp.from(postedAt),
+            entry.description(),
+            entry.sourceType(),
+            entry.sourceRef(),
+            entry.claimId(),
+            entry.postedBy(),
+            entry.idempotencyKey())
+        .update();
+    int lineNumber = 1;
+    for (JournalLine line : entry.lines()) {
+      jdbc.sql(
+              """
+              insert into journal_line (entry_id, line_number, account_code, debit, credit, memo)
+              values (?, ?, ?, ?, ?, ?)""")
+          .params(entry.id(), lineNumber++, line.accountCode(), line.debit(), line.credit(), line.memo())
+          .update();
+    }
+  }
+
+  public Optional<JournalEntry> findEntry(UUID id) {
+    List<JournalLine> lines =
+        jdbc.sql(
+                """
+                select account_code, debit, credit, memo from journal_line
+                where entry_id = ? order by line_number""")
+            .param(id)
+            .query((rs, n) -> new JournalLine(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4)))
+            .list();
+    return jdbc.sql(
+            """
+            select id, entry_date, description, source_type, source_ref, claim_id, posted_by, idempotency_key
+            from journal_entry where id = ?""")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new JournalEntry(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, LocalDate.class),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getObject(6, UUID.class),
+                    rs.getString(7),
+                    rs.getString(8),
+                    lines))
+        .optional();
+  }
+
+  /** Debit and credit totals per account for every entry dated on or before the given day. */
+  public List<TrialBalance.Row> trialBalanceRows(LocalDate asOf) {
+    Map<String, BigDecimal[]> totals =
+        jdbc.sql(
+                """
+                select l.account_code, sum(l.debit), sum(l.credit)
+                from journal_line l join journal_entry e on e.id = l.entry_id
+                where e.entry_date <= ?
+                group by l.account_code""")
+            .param(asOf)
+            .query((rs, n) -> Map.entry(rs.getString(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)}))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    List<TrialBalance.Row> rows = new ArrayList<>();
+    for (LedgerAccount account : accounts()) {
+      BigDecimal[] t = totals.getOrDefault(account.code(), new BigDecimal[] {Money.ZERO, Money.ZERO});
+      rows.add(new TrialBalance.Row(account, Money.of(t[0], "debit"), Money.of(t[1], "credit")));
+    }
+    return rows;
+  }
+
+  public boolean accountExists(String code) {
+    return jdbc.sql("select count(*) from ledger_account where code = ?").param(code).query(Integer.class).single() > 0;
+  }
+}

@@ -1,0 +1,93 @@
+package org.revcycle.eligibility;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.revcycle.eligibility.RegistrationCheckProcess.END_VERIFIED;
+import static org.revcycle.eligibility.RegistrationCheckProcess.KEY;
+import static org.revcycle.eligibility.RegistrationCheckProcess.TASK_CHECK;
+import static org.revcycle.eligibility.RegistrationCheckProcess.TASK_RESOLVE;
+import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_CLAIM_ID;
+import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_REGISTRATION_PROBLEMS;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** processes/registration-check.bpmn: one test per path. */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"processes/registration-check.bpmn", "processes/forms/registration-exception.form"})
+class RegistrationCheckProcessTest {
+
+  private final RegistrationCheck registrationCheck = mock(RegistrationCheck.class);
+  private final String claimId = UUID.randomUUID().toString();
+
+  @BeforeEach
+  void registerDelegate() {
+    Mocks.register("checkRegistrationDelegate", new CheckRegistrationDelegate(registrationCheck));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+  }
+
+  private ProcessInstance start() {
+    return runtimeService().startProcessInstanceByKey(KEY, "PCN-1", Map.of(VAR_CLAIM_ID, claimId));
+  }
+
+  @Test
+  void completeRegistrationPassesWithNoTask() {
+    when(registrationCheck.check(any())).thenReturn(List.of());
+
+    ProcessInstance instance = start();
+    // the check is asynchronous: a failing check becomes a retried job, not a rolled-back start
+    assertThat(instance).isWaitingAt(TASK_CHECK);
+    execute(job(instance));
+
+    assertThat(instance).isEnded().hasPassed(END_VERIFIED).hasNotPassed(TASK_RESOLVE);
+  }
+
+  @Test
+  void problemsOpenATaskForBillingSpecialistsAndCompletionRechecks() throws Exception {
+    when(registrationCheck.check(UUID.fromString(claimId)))
+        .thenReturn(List.of(new RegistrationProblem("coverage", "No payer is on file.")))
+        .thenReturn(List.of());
+
+    ProcessInstance instance = start();
+    execute(job(instance));
+
+    assertThat(instance).isWaitingAt(TASK_RESOLVE).variables()
+        .containsEntry(VAR_REGISTRATION_PROBLEMS, "coverage: No payer is on file.");
+    assertThat(task()).hasCandidateGroup("billing-specialists").isNotAssigned();
+    // the Camunda Form referenced by formRef resolves from the same deployment
+    try (var form = formService().getDeployedTaskForm(task().getId())) {
+      org.assertj.core.api.Assertions.assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("\"id\": \"registration-exception\"", "registrationProblems", "resolutionNote");
+    }
+    org.assertj.core.api.Assertions.assertThat(task().getDueDate()).isInTheFuture();
+
+    complete(task(), Map.of("resolutionNote", "Added the patient's Aetna coverage"));
+    execute(job(instance));
+
+    assertThat(instance).isEnded().hasPassed(TASK_RESOLVE, END_VERIFIED);
+    verify(registrationCheck, times(2)).check(UUID.fromString(claimId));
+  }
+}
