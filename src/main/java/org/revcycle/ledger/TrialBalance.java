@@ -1,5 +1,6 @@
 package org.revcycle.ledger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,12 +8,14 @@ import java.util.List;
 /** Every account's debits, credits and balance at a date; total debits equal total credits. */
 public record TrialBalance(LocalDate asOf, List<Row> rows, BigDecimal totalDebits, BigDecimal totalCredits) {
 
+  @JsonProperty
   public boolean balanced() {
     return totalDebits.compareTo(totalCredits) == 0;
   }
 
   /** Balance is signed to the account's normal side: a positive receivable is money owed to us. */
   public record Row(LedgerAccount account, BigDecimal debits, BigDecimal credits) {
+    @JsonProperty
     public BigDecimal balance() {
       return account.type().debitNormal() ? debits.subtract(credits) : credits.subtract(debits);
     }

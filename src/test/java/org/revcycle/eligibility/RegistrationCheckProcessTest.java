@@ -29,12 +29,14 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.revcycle.support.ProcessTestEngine;
 
 /** processes/registration-check.bpmn: one test per path. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/registration-check.bpmn", "processes/forms/registration-exception.form"})
 class RegistrationCheckProcessTest {
+
+  @RegisterExtension static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
   private final RegistrationCheck registrationCheck = mock(RegistrationCheck.class);
   private final String claimId = UUID.randomUUID().toString();
