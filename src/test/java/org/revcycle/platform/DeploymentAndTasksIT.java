@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -65,6 +67,15 @@ class DeploymentAndTasksIT extends PostgresIntegrationTest {
     given().auth().preemptive().basic("coder", "it-coder")
         .queryParam("processInstanceId", instanceId).get("/engine-rest/task")
         .then().statusCode(200).body("", empty());
+
+    // Tasklist's start-up filter "My group's tasks" shows it to billing, not to the coder
+    String filterId = given().auth().preemptive().basic("billing", "it-billing")
+        .queryParam("name", "My group's tasks").get("/engine-rest/filter")
+        .then().statusCode(200).body("", hasSize(1)).extract().path("[0].id");
+    given().auth().preemptive().basic("billing", "it-billing").get("/engine-rest/filter/" + filterId + "/list")
+        .then().statusCode(200).body("processInstanceId", hasItem(instanceId));
+    given().auth().preemptive().basic("coder", "it-coder").get("/engine-rest/filter/" + filterId + "/list")
+        .then().statusCode(200).body("processInstanceId", not(hasItem(instanceId)));
 
     // completing it as the coder is refused; as the billing specialist it re-runs the check
     String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();

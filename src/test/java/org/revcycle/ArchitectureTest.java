@@ -1,0 +1,29 @@
+package org.revcycle;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The structure the design describes, checked on every build. */
+@AnalyzeClasses(packages = "org.revcycle", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  /** Camunda 7 is at end of life: engine-specific Java stays in delegates and platform/. */
+  @ArchTest
+  static final ArchRule engineApiOnlyInDelegatesAndPlatform =
+      noClasses()
+          .that().resideOutsideOfPackage("org.revcycle.platform..")
+          .and().haveSimpleNameNotEndingWith("Delegate")
+          .and().haveSimpleNameNotEndingWith("Listener")
+          .should().dependOnClassesThat().resideInAPackage("org.camunda..");
+
+  /** Domain code does not reach into the web layer's classes (problem details stay at the edge). */
+  @ArchTest
+  static final ArchRule domainDoesNotDependOnControllers =
+      noClasses()
+          .that().haveSimpleNameNotEndingWith("Controller")
+          .should().dependOnClassesThat().haveSimpleNameEndingWith("Controller");
+}
