@@ -18,9 +18,10 @@ public abstract class PostgresIntegrationTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", EmbeddedPostgres::jdbcUrl);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    // the same variables an operator sets for the postgres profile (see application.yaml)
+    registry.add("REVCYCLE_DB_URL", EmbeddedPostgres::jdbcUrl);
+    registry.add("REVCYCLE_DB_USER", () -> "postgres");
+    registry.add("REVCYCLE_DB_PASSWORD", () -> "postgres");
   }
 
   @BeforeEach
