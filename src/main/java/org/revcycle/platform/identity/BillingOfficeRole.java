@@ -8,7 +8,7 @@ import java.util.Optional;
  * groups use) and a Spring Security role (what /api checks): one identity store for both.
  */
 public enum BillingOfficeRole {
-  ADMIN("revcycle-admins", "Revenue cycle administrators"),
+  ADMIN("camunda-admin", "Revenue cycle administrators"),
   BILLING_SPECIALIST("billing-specialists", "Billing specialists"),
   CODER("coders", "Coders"),
   DENIAL_ANALYST("denial-analysts", "Denial analysts"),

@@ -84,6 +84,16 @@ class PlatformSecurityIT extends PostgresIntegrationTest {
     webappLogin("lockout", "wrong", "tasklist").then().statusCode(401);
 
     given().get("/camunda/api/engine/engine/default/task/count").then().statusCode(401);
+
+    // the first-user setup page must never let a stranger create an administrator
+    CookieFilter cookies = new CookieFilter();
+    String csrf = given().filter(cookies).get("/camunda/app/admin/").then().extract().cookie("XSRF-TOKEN");
+    given().filter(cookies).header("X-XSRF-TOKEN", csrf).contentType("application/json")
+        .body("{\"profile\":{\"id\":\"intruder\",\"firstName\":\"I\",\"lastName\":\"N\"},"
+            + "\"credentials\":{\"password\":\"intruder-pass-1\"}}")
+        .post("/camunda/api/admin/setup/default/user/create")
+        .then().statusCode(403);
+    given().auth().preemptive().basic("intruder", "intruder-pass-1").get("/api/me").then().statusCode(401);
   }
 
   @Test
