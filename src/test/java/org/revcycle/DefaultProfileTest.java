@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:default-profile-test;DB_CLOSE_DELAY=-1")
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:default-profile-test;DB_CLOSE_DELAY=-1",
+      "revcycle.ehr.polling.enabled=false"
+    })
 class DefaultProfileTest {
 
   @LocalServerPort int port;

@@ -1,6 +1,7 @@
 package org.revcycle.eligibility;
 
 import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_CLAIM_ID;
+import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_CLAIM_SUMMARY;
 import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_REGISTRATION_COMPLETE;
 import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_REGISTRATION_PROBLEMS;
 
@@ -24,7 +25,9 @@ public class CheckRegistrationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     UUID claimId = UUID.fromString((String) execution.getVariable(VAR_CLAIM_ID));
-    List<RegistrationProblem> problems = registrationCheck.check(claimId);
+    RegistrationCheck.Result result = registrationCheck.check(claimId);
+    List<RegistrationProblem> problems = result.problems();
+    execution.setVariable(VAR_CLAIM_SUMMARY, result.claimSummary());
     execution.setVariable(VAR_REGISTRATION_COMPLETE, problems.isEmpty());
     execution.setVariable(
         VAR_REGISTRATION_PROBLEMS,

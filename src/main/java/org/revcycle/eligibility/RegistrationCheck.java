@@ -1,13 +1,19 @@
 package org.revcycle.eligibility;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.revcycle.claim.ClaimRepository;
+import org.revcycle.claim.ClaimStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Catches registration problems before a claim is built: a claim that would be rejected for
@@ -17,43 +23,59 @@ import org.springframework.stereotype.Service;
 public class RegistrationCheck {
 
   private final JdbcClient jdbc;
+  private final ClaimRepository claims;
   private final Clock clock;
 
-  public RegistrationCheck(JdbcClient jdbc, Optional<Clock> clock) {
+  public RegistrationCheck(JdbcClient jdbc, ClaimRepository claims, Optional<Clock> clock) {
     this.jdbc = jdbc;
+    this.claims = claims;
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
-  public List<RegistrationProblem> check(UUID claimId) {
-    Registration registration =
-        jdbc.sql(
-                """
-                select e.patient_id, e.facility_id, e.service_date, e.discharge_date, c.payer_id
-                from claim c join encounter e on e.id = c.encounter_id where c.id = ?""")
-            .param(claimId)
-            .query(
-                (rs, n) ->
-                    new Registration(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class),
-                        rs.getString(5)))
-            .optional()
-            .orElseThrow(() -> new IllegalStateException("Claim " + claimId + " does not exist"));
-    return problems(registration, LocalDate.now(clock));
+  /** The problems found (none: verified) and a one-line summary of the claim for the task. */
+  public record Result(List<RegistrationProblem> problems, String claimSummary) {}
+
+  @Transactional
+  public Result check(UUID claimId) {
+    Registration registration = jdbc.sql("""
+            select p.family_name, p.given_name, p.birth_date, p.sex, e.facility_id, f.id, e.service_date,
+              e.discharge_date, c.payer_id, py.id, py.member_id_pattern, c.member_id, c.subscriber_relationship,
+              c.coverage_start, c.coverage_end
+            from claim c join encounter e on e.id = c.encounter_id join patient p on p.id = e.patient_id
+            left join facility f on f.id = e.facility_id left join payer py on py.id = c.payer_id
+            where c.id = ?""")
+        .param(claimId)
+        .query((rs, n) -> new Registration(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+            rs.getString(4), rs.getString(5), rs.getString(6) != null, rs.getObject(7, LocalDate.class),
+            rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10) != null, rs.getString(11),
+            rs.getString(12), rs.getString(13), rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class)))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("Claim " + claimId + " does not exist"));
+    List<RegistrationProblem> problems = problems(registration, LocalDate.now(clock));
+    Instant now = clock.instant();
+    if (problems.isEmpty()) {
+      claims.addEvent(claimId, "REGISTRATION", "VERIFIED", null, "system", now);
+    } else {
+      claims.updateStatus(claimId, ClaimStatus.REGISTRATION_HOLD, now);
+      claims.addEvent(claimId, "REGISTRATION", "EXCEPTION", problems.size() + " problem(s): "
+          + problems.stream().map(RegistrationProblem::field).distinct().toList(), "system", now);
+    }
+    return new Result(problems, claims.summaryText(claimId));
   }
 
   static List<RegistrationProblem> problems(Registration r, LocalDate today) {
     List<RegistrationProblem> problems = new ArrayList<>();
-    if (blank(r.patientId())) {
-      problems.add(new RegistrationProblem("patient", "The encounter names no patient."));
+    if (blank(r.familyName()) || blank(r.givenName())) {
+      problems.add(new RegistrationProblem("patient.name", "The patient's name is incomplete."));
     }
-    if (blank(r.facilityId())) {
-      problems.add(new RegistrationProblem("facility", "The encounter names no facility."));
+    if (r.birthDate() == null || (r.serviceDate() != null && r.birthDate().isAfter(r.serviceDate()))) {
+      problems.add(new RegistrationProblem("patient.birthDate", "The birth date is missing or after the date of service."));
     }
-    if (blank(r.payerId())) {
-      problems.add(new RegistrationProblem("coverage", "No payer is on file: add the patient's coverage or mark self-pay."));
+    if (blank(r.sex())) {
+      problems.add(new RegistrationProblem("patient.sex", "The patient's sex is missing."));
+    }
+    if (!r.facilityKnown()) {
+      problems.add(new RegistrationProblem("facility", "Facility '" + r.facilityId() + "' is not in the master data."));
     }
     if (r.serviceDate() != null && r.serviceDate().isAfter(today)) {
       problems.add(new RegistrationProblem("serviceDate", "The date of service " + r.serviceDate() + " is in the future."));
@@ -61,7 +83,46 @@ public class RegistrationCheck {
     if (r.dischargeDate() != null && r.serviceDate() != null && r.dischargeDate().isBefore(r.serviceDate())) {
       problems.add(new RegistrationProblem("dischargeDate", "The discharge date is before the admission date."));
     }
+    if (r.payerId() != null) {
+      coverageProblems(r, problems);
+    }
     return problems;
+  }
+
+  private static void coverageProblems(Registration r, List<RegistrationProblem> problems) {
+    if (!r.payerKnown()) {
+      problems.add(new RegistrationProblem("coverage.payerId",
+          "Payer '" + r.payerId() + "' is not in the master data: correct the payer or add it."));
+      return;
+    }
+    if (blank(r.memberId())) {
+      problems.add(new RegistrationProblem("coverage.memberId", "The member id is missing."));
+    } else if (r.memberIdPattern() != null && !matches(r.memberIdPattern(), r.memberId())) {
+      problems.add(new RegistrationProblem("coverage.memberId",
+          "The member id does not have the format payer " + r.payerId() + " issues: check the insurance card."));
+    }
+    if (blank(r.relationship())) {
+      problems.add(new RegistrationProblem("coverage.relationship", "The patient's relationship to the subscriber is missing."));
+    }
+    if (r.serviceDate() != null) {
+      if (r.coverageStart() != null && r.coverageStart().isAfter(r.serviceDate())) {
+        problems.add(new RegistrationProblem("coverage.startDate",
+            "Coverage starts " + r.coverageStart() + ", after the date of service " + r.serviceDate() + "."));
+      }
+      if (r.coverageEnd() != null && r.coverageEnd().isBefore(r.serviceDate())) {
+        problems.add(new RegistrationProblem("coverage.endDate",
+            "Coverage ended " + r.coverageEnd() + ", before the date of service " + r.serviceDate()
+                + ": find the current coverage or mark the account self-pay."));
+      }
+    }
+  }
+
+  private static boolean matches(String pattern, String value) {
+    try {
+      return Pattern.matches(pattern, value);
+    } catch (PatternSyntaxException e) {
+      return true; // a broken pattern in master data must not hold every claim of the payer
+    }
   }
 
   private static boolean blank(String s) {
@@ -69,5 +130,7 @@ public class RegistrationCheck {
   }
 
   record Registration(
-      String patientId, String facilityId, LocalDate serviceDate, LocalDate dischargeDate, String payerId) {}
+      String familyName, String givenName, LocalDate birthDate, String sex, String facilityId, boolean facilityKnown,
+      LocalDate serviceDate, LocalDate dischargeDate, String payerId, boolean payerKnown, String memberIdPattern,
+      String memberId, String relationship, LocalDate coverageStart, LocalDate coverageEnd) {}
 }

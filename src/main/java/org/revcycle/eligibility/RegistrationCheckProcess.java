@@ -11,6 +11,8 @@ public final class RegistrationCheckProcess {
   public static final String VAR_CLAIM_ID = "claimId";
   public static final String VAR_REGISTRATION_COMPLETE = "registrationComplete";
   public static final String VAR_REGISTRATION_PROBLEMS = "registrationProblems";
+  /** One line that identifies the claim on every task form (no patient details). */
+  public static final String VAR_CLAIM_SUMMARY = "claimSummary";
 
   private RegistrationCheckProcess() {}
 }

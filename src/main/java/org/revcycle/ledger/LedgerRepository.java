@@ -112,6 +112,25 @@ public class LedgerRepository {
     return rows;
   }
 
+  /** Debit and credit totals per account of every entry posted for one claim. */
+  public Map<String, AccountTotals> totalsForClaim(UUID claimId) {
+    return jdbc.sql("""
+            select l.account_code, sum(l.debit), sum(l.credit)
+            from journal_line l join journal_entry e on e.id = l.entry_id
+            where e.claim_id = ? group by l.account_code""")
+        .param(claimId)
+        .query((rs, n) -> new AccountTotals(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+        .list()
+        .stream()
+        .collect(Collectors.toMap(AccountTotals::accountCode, t -> t));
+  }
+
+  public record AccountTotals(String accountCode, BigDecimal debits, BigDecimal credits) {
+    public BigDecimal net() {
+      return debits.subtract(credits);
+    }
+  }
+
   public boolean accountExists(String code) {
     return jdbc.sql("select count(*) from ledger_account where code = ?").param(code).query(Integer.class).single() > 0;
   }

@@ -57,7 +57,7 @@ class RegistrationCheckProcessTest {
 
   @Test
   void completeRegistrationPassesWithNoTask() {
-    when(registrationCheck.check(any())).thenReturn(List.of());
+    when(registrationCheck.check(any())).thenReturn(new RegistrationCheck.Result(List.of(), "RC1 · claim"));
 
     ProcessInstance instance = start();
     // the check is asynchronous: a failing check becomes a retried job, not a rolled-back start
@@ -70,14 +70,15 @@ class RegistrationCheckProcessTest {
   @Test
   void problemsOpenATaskForBillingSpecialistsAndCompletionRechecks() throws Exception {
     when(registrationCheck.check(UUID.fromString(claimId)))
-        .thenReturn(List.of(new RegistrationProblem("coverage", "No payer is on file.")))
-        .thenReturn(List.of());
+        .thenReturn(new RegistrationCheck.Result(
+            List.of(new RegistrationProblem("coverage.memberId", "The member id is missing.")), "RC1 · claim"))
+        .thenReturn(new RegistrationCheck.Result(List.of(), "RC1 · claim"));
 
     ProcessInstance instance = start();
     execute(job(instance));
 
     assertThat(instance).isWaitingAt(TASK_RESOLVE).variables()
-        .containsEntry(VAR_REGISTRATION_PROBLEMS, "coverage: No payer is on file.");
+        .containsEntry(VAR_REGISTRATION_PROBLEMS, "coverage.memberId: The member id is missing.");
     assertThat(task()).hasCandidateGroup("billing-specialists").isNotAssigned();
     // the Camunda Form referenced by formRef resolves from the same deployment
     try (var form = formService().getDeployedTaskForm(task().getId())) {

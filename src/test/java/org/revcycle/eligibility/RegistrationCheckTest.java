@@ -8,18 +8,50 @@ import org.junit.jupiter.api.Test;
 class RegistrationCheckTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+  private static final LocalDate DOS = TODAY.minusDays(3);
 
-  @Test
-  void completeRegistrationHasNoProblems() {
-    var r = new RegistrationCheck.Registration("P1", "H01", TODAY.minusDays(3), TODAY.minusDays(1), "MCR");
-    assertThat(RegistrationCheck.problems(r, TODAY)).isEmpty();
+  private static RegistrationCheck.Registration complete() {
+    return new RegistrationCheck.Registration("Rivera", "Ana", LocalDate.of(1950, 4, 2), "F", "H01", true, DOS,
+        TODAY.minusDays(1), "CMA", true, "[A-Z]{3}\\d{9}", "XQA123456789", "SELF", DOS.minusYears(1), null);
   }
 
   @Test
-  void eachProblemNamesItsField() {
-    var r = new RegistrationCheck.Registration(" ", null, TODAY.plusDays(2), TODAY.plusDays(1), "");
+  void completeRegistrationHasNoProblems() {
+    assertThat(RegistrationCheck.problems(complete(), TODAY)).isEmpty();
+  }
+
+  @Test
+  void selfPayNeedsNoCoverage() {
+    var r = complete();
+    var selfPay = new RegistrationCheck.Registration(r.familyName(), r.givenName(), r.birthDate(), r.sex(),
+        r.facilityId(), true, DOS, null, null, false, null, null, null, null, null);
+    assertThat(RegistrationCheck.problems(selfPay, TODAY)).isEmpty();
+  }
+
+  @Test
+  void coverageThatEndedBeforeServiceAndAMalformedMemberIdAreNamed() {
+    var r = new RegistrationCheck.Registration("Rivera", "Ana", LocalDate.of(1950, 4, 2), "F", "H01", true, DOS,
+        null, "CMA", true, "[A-Z]{3}\\d{9}", "12345", "SELF", null, DOS.minusDays(1));
     assertThat(RegistrationCheck.problems(r, TODAY))
         .extracting(RegistrationProblem::field)
-        .containsExactly("patient", "facility", "coverage", "serviceDate", "dischargeDate");
+        .containsExactly("coverage.memberId", "coverage.endDate");
+  }
+
+  @Test
+  void unknownPayerAndFacilityAreProblemsNotCrashes() {
+    var r = new RegistrationCheck.Registration("Rivera", "Ana", LocalDate.of(1950, 4, 2), "F", "X99", false, DOS,
+        null, "NOPE", false, null, "1", "SELF", null, null);
+    assertThat(RegistrationCheck.problems(r, TODAY))
+        .extracting(RegistrationProblem::field)
+        .containsExactly("facility", "coverage.payerId");
+  }
+
+  @Test
+  void impossibleDatesAreNamed() {
+    var r = new RegistrationCheck.Registration(" ", null, TODAY.plusDays(9), "", "H01", true, TODAY.plusDays(2),
+        TODAY.plusDays(1), null, false, null, null, null, null, null);
+    assertThat(RegistrationCheck.problems(r, TODAY))
+        .extracting(RegistrationProblem::field)
+        .containsExactly("patient.name", "patient.birthDate", "patient.sex", "serviceDate", "dischargeDate");
   }
 }

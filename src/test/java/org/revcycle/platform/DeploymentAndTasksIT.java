@@ -59,7 +59,7 @@ class DeploymentAndTasksIT extends PostgresIntegrationTest {
     await().atMost(Duration.ofSeconds(30)).until(
         () -> taskService.createTaskQuery().processInstanceId(instanceId).count() == 1);
     assertThat(runtimeService.getVariable(instanceId, RegistrationCheckProcess.VAR_REGISTRATION_PROBLEMS))
-        .asString().contains("coverage");
+        .asString().contains("coverage.endDate");
 
     given().auth().preemptive().basic("billing", "it-billing")
         .queryParam("processInstanceId", instanceId).get("/engine-rest/task")
@@ -82,7 +82,7 @@ class DeploymentAndTasksIT extends PostgresIntegrationTest {
     given().auth().preemptive().basic("coder", "it-coder").contentType("application/json")
         .body("{\"variables\":{\"resolutionNote\":{\"value\":\"not mine\"}}}")
         .post("/engine-rest/task/" + taskId + "/complete").then().statusCode(403);
-    jdbc.sql("update claim set payer_id = 'MCR' where id = ?").param(claimId).update();
+    jdbc.sql("update claim set coverage_end = null where id = ?").param(claimId).update();
     given().auth().preemptive().basic("billing", "it-billing").contentType("application/json")
         .body("{\"variables\":{\"resolutionNote\":{\"value\":\"Added Medicare coverage\"}}}")
         .post("/engine-rest/task/" + taskId + "/complete").then().statusCode(204);
@@ -90,18 +90,27 @@ class DeploymentAndTasksIT extends PostgresIntegrationTest {
         () -> runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0);
   }
 
+  /** A claim whose coverage ended before the date of service: a registration exception. */
   private UUID claimWithoutCoverage() {
+    UUID patientId = UUID.randomUUID();
     UUID encounterId = UUID.randomUUID();
     UUID claimId = UUID.randomUUID();
     Timestamp now = Timestamp.from(Instant.now());
+    LocalDate serviceDate = LocalDate.now().minusDays(2);
+    jdbc.sql("""
+        insert into patient (id, source_system, mrn, family_name, given_name, birth_date, sex)
+        values (?, 'test', ?, 'Testperson', 'Pat', ?, 'F')""")
+        .params(patientId, patientId.toString(), LocalDate.of(1970, 1, 1)).update();
     jdbc.sql("""
         insert into encounter (id, source_system, source_id, facility_id, patient_id, encounter_class, service_date, received_at)
-        values (?, 'test', ?, 'H01', 'P-100', 'AMB', ?, ?)""")
-        .params(encounterId, encounterId.toString(), LocalDate.now().minusDays(2), now).update();
+        values (?, 'test', ?, 'C01', ?, 'AMBULATORY', ?, ?)""")
+        .params(encounterId, encounterId.toString(), patientId, serviceDate, now).update();
     jdbc.sql("""
-        insert into claim (id, patient_control_number, encounter_id, claim_type, payer_id, status, total_charge, created_at, updated_at)
-        values (?, ?, ?, 'PROFESSIONAL', '', 'NEW', ?, ?, ?)""")
-        .params(claimId, "PCN-" + claimId.toString().substring(0, 8), encounterId, new BigDecimal("150.00"), now, now)
+        insert into claim (id, patient_control_number, encounter_id, claim_type, payer_id, member_id, subscriber_relationship,
+          coverage_end, status, total_charge, created_at, updated_at)
+        values (?, ?, ?, 'PROFESSIONAL', 'CMA', 'LMH123456789', 'SELF', ?, 'RECEIVED', ?, ?, ?)""")
+        .params(claimId, "PCN-" + claimId.toString().substring(0, 8), encounterId, serviceDate.minusDays(30),
+            new BigDecimal("150.00"), now, now)
         .update();
     return claimId;
   }

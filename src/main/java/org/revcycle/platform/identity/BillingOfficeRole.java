@@ -12,7 +12,9 @@ public enum BillingOfficeRole {
   BILLING_SPECIALIST("billing-specialists", "Billing specialists"),
   CODER("coders", "Coders"),
   DENIAL_ANALYST("denial-analysts", "Denial analysts"),
-  FINANCE("finance", "Finance");
+  FINANCE("finance", "Finance"),
+  /** System accounts of the EHR and other feeds: may post to the API, see no Camunda app. */
+  INTEGRATION("integrations", "System integrations");
 
   private final String groupId;
   private final String groupName;

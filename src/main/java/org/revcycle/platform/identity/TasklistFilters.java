@@ -61,6 +61,9 @@ public class TasklistFilters {
 
   private void grantRead(String filterId) {
     for (BillingOfficeRole role : List.of(BillingOfficeRole.values())) {
+      if (role == BillingOfficeRole.INTEGRATION) {
+        continue;
+      }
       boolean present = authorizationService.createAuthorizationQuery()
               .groupIdIn(role.groupId()).resourceType(Resources.FILTER).resourceId(filterId).count() > 0;
       if (!present) {

@@ -1,9 +1,6 @@
 package org.revcycle.platform.web;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,21 +35,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-    problem.setTitle("Malformed request body");
-    Throwable cause = ex.getCause();
-    if (cause instanceof UnrecognizedPropertyException unknown) {
-      problem.setDetail("Unknown field '" + path(unknown) + "'" + at(unknown.getLocation()) + ".");
-      problem.setProperty("field", path(unknown));
-    } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      problem.setDetail("Field '" + path(mapping) + "' has a value of the wrong type or format"
-          + at(mapping.getLocation()) + ".");
-      problem.setProperty("field", path(mapping));
-    } else if (cause instanceof JsonProcessingException parse) {
-      problem.setDetail("The body is not valid JSON" + at(parse.getLocation()) + ": " + parse.getOriginalMessage());
+    ProblemDetail problem;
+    if (ex.getCause() instanceof JsonProcessingException json) {
+      problem = invalidInput(JsonProblems.of(json));
     } else {
-      problem.setDetail("The request body is missing or unreadable.");
+      problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable.");
+      problem.setProperty("field", "body");
     }
+    problem.setTitle("Malformed request body");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
@@ -82,9 +72,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalidInput(InvalidInputException ex) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        HttpStatus.BAD_REQUEST, ex.errors().size() == 1 ? ex.field() + ": " + ex.detail() : ex.getMessage());
     problem.setTitle("Invalid request");
     problem.setProperty("field", ex.field());
+    problem.setProperty("errors", ex.errors());
     return problem;
   }
 
@@ -102,27 +94,5 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; nothing was changed. Reference " + reference + ".");
     problem.setProperty("reference", reference);
     return problem;
-  }
-
-  private static String path(JsonMappingException ex) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : ex.getPath()) {
-      if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      } else {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      }
-    }
-    return path.toString();
-  }
-
-  private static String at(JsonLocation location) {
-    if (location == null || location.getLineNr() < 0) {
-      return "";
-    }
-    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 }

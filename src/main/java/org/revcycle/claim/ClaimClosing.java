@@ -1,0 +1,50 @@
+package org.revcycle.claim;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.revcycle.ledger.Accounts;
+import org.revcycle.ledger.LedgerRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The end of encounter to cash: the payer side is settled. The claim is closed when nothing is
+ * owed; a patient balance stays open on the patient's account (statements and payments).
+ */
+@Service
+public class ClaimClosing {
+
+  private final ClaimRepository claims;
+  private final LedgerRepository ledger;
+  private final Clock clock;
+
+  public ClaimClosing(ClaimRepository claims, LedgerRepository ledger, Optional<Clock> clock) {
+    this.claims = claims;
+    this.ledger = ledger;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  @Transactional
+  public ClaimStatus close(UUID claimId) {
+    var totals = ledger.totalsForClaim(claimId);
+    BigDecimal insurance = totals.containsKey(Accounts.AR_INSURANCE) ? totals.get(Accounts.AR_INSURANCE).net() : BigDecimal.ZERO;
+    BigDecimal patient = totals.containsKey(Accounts.AR_PATIENT) ? totals.get(Accounts.AR_PATIENT).net() : BigDecimal.ZERO;
+    ClaimStatus current = claims.summary(claimId).orElseThrow().status();
+    ClaimStatus next;
+    if (insurance.signum() == 0 && patient.signum() == 0) {
+      next = current == ClaimStatus.WRITTEN_OFF ? ClaimStatus.WRITTEN_OFF : ClaimStatus.CLOSED;
+    } else if (insurance.signum() == 0) {
+      next = ClaimStatus.PATIENT_BILLED;
+    } else {
+      throw new IllegalStateException("Claim " + claimId + " still has an insurance balance of " + insurance);
+    }
+    Instant now = clock.instant();
+    claims.updateStatus(claimId, next, now);
+    claims.addEvent(claimId, "CLOSE", next.name(), "insurance balance " + insurance + ", patient balance " + patient,
+        "system", now);
+    return next;
+  }
+}

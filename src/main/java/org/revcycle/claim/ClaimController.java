@@ -1,0 +1,84 @@
+package org.revcycle.claim;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.revcycle.ledger.Accounts;
+import org.revcycle.ledger.LedgerRepository;
+import org.revcycle.ledger.LedgerRepository.AccountTotals;
+import org.revcycle.ledger.Money;
+import org.revcycle.platform.web.ApiProblem;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Claims for the billing office: where each stands, how it got there, and its money. */
+@RestController
+@RequestMapping("/api/claims")
+
+@PreAuthorize("hasAnyRole('ADMIN', 'BILLING_SPECIALIST', 'CODER', 'DENIAL_ANALYST', 'FINANCE', 'INTEGRATION')")
+public class ClaimController {
+
+  private final ClaimRepository claims;
+  private final LedgerRepository ledger;
+
+  public ClaimController(ClaimRepository claims, LedgerRepository ledger) {
+    this.claims = claims;
+    this.ledger = ledger;
+  }
+
+  @GetMapping("/{id}")
+  public ClaimView claim(@PathVariable UUID id) {
+    ClaimSummary summary = claims.summary(id).orElseThrow(() -> ApiProblem.notFound("Claim", id));
+    return new ClaimView(summary, claims.diagnoses(id), claims.lines(id), claims.events(id), claims.decisions(id),
+        amounts(id));
+  }
+
+  @GetMapping
+  public List<ClaimSummary> list(
+      @RequestParam(required = false) ClaimStatus status,
+      @RequestParam(required = false) String payer,
+      @RequestParam(required = false) String facility,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceTo,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+      @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    return claims.list(new ClaimRepository.Filter(status, payer, facility, serviceFrom, serviceTo), limit, offset);
+  }
+
+  /** Charge = payer paid + contractual + write-offs + patient responsibility + insurance balance. */
+  ClaimAmounts amounts(UUID claimId) {
+    Map<String, AccountTotals> totals = ledger.totalsForClaim(claimId);
+    return new ClaimAmounts(
+        credits(totals, Accounts.GROSS_REVENUE).subtract(debits(totals, Accounts.GROSS_REVENUE)),
+        net(totals, Accounts.CASH_CLEARING),
+        net(totals, Accounts.CONTRACTUAL_ALLOWANCES),
+        net(totals, Accounts.DENIAL_WRITE_OFFS).add(net(totals, Accounts.ADMINISTRATIVE_ADJUSTMENTS)),
+        debits(totals, Accounts.AR_PATIENT),
+        net(totals, Accounts.AR_INSURANCE),
+        net(totals, Accounts.AR_PATIENT));
+  }
+
+  private static BigDecimal debits(Map<String, AccountTotals> totals, String account) {
+    AccountTotals t = totals.get(account);
+    return t == null ? Money.ZERO : t.debits();
+  }
+
+  private static BigDecimal credits(Map<String, AccountTotals> totals, String account) {
+    AccountTotals t = totals.get(account);
+    return t == null ? Money.ZERO : t.credits();
+  }
+
+  private static BigDecimal net(Map<String, AccountTotals> totals, String account) {
+    AccountTotals t = totals.get(account);
+    return t == null ? Money.ZERO : t.net();
+  }
+}

@@ -1,0 +1,64 @@
+package org.revcycle.claim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.revcycle.workqueue.WorkQueueRouter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sends a claim to the clearinghouse and records what came back. */
+@Service
+public class ClaimSubmissions {
+
+  private final ClaimRepository claims;
+  private final Clearinghouse clearinghouse;
+  private final WorkQueueRouter router;
+  private final Clock clock;
+
+  public ClaimSubmissions(ClaimRepository claims, Clearinghouse clearinghouse, WorkQueueRouter router,
+      Optional<Clock> clock) {
+    this.claims = claims;
+    this.clearinghouse = clearinghouse;
+    this.router = router;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** The outcome: accepted, or rejected with reasons and the queue that corrects it. */
+  public record Outcome(boolean accepted, String rejectionReasons, WorkQueueRouter.Route route) {}
+
+  @Transactional
+  public Outcome submit(UUID claimId) {
+    ClaimSubmission submission = claims.submission(claimId);
+    Clearinghouse.Acknowledgment ack = clearinghouse.submit(submission);
+    Instant now = clock.instant();
+    claims.recordSubmission(claimId, now);
+    String kind = "7".equals(submission.frequencyCode()) ? "replacement claim" : "original claim";
+    if (ack.accepted()) {
+      claims.updateStatus(claimId, ClaimStatus.ACCEPTED, now);
+      claims.addEvent(claimId, "SUBMISSION", "ACCEPTED", kind + ", clearinghouse reference " + ack.reference(),
+          "system", now);
+      return new Outcome(true, null, null);
+    }
+    String reasons = String.join("\n", ack.rejectionReasons());
+    claims.updateStatus(claimId, ClaimStatus.REJECTED, now);
+    claims.addEvent(claimId, "SUBMISSION", "REJECTED", truncate(reasons), "system", now);
+    return new Outcome(false, reasons, router.route(claimId, "CLAIM_REJECTION", submission.totalCharge()));
+  }
+
+  public StatusRequestOutcome requestStatus(UUID claimId) {
+    ClaimSubmission submission = claims.submission(claimId);
+    Clearinghouse.StatusReport report =
+        clearinghouse.status(submission.patientControlNumber(), submission.payerId());
+    claims.addEvent(claimId, "ADJUDICATION", "STATUS_" + report.category(), report.description(), "system",
+        clock.instant());
+    return new StatusRequestOutcome(report.finalized(), report.category() + ": " + report.description());
+  }
+
+  public record StatusRequestOutcome(boolean finalized, String report) {}
+
+  static String truncate(String s) {
+    return s.length() <= 500 ? s : s.substring(0, 497) + "...";
+  }
+}

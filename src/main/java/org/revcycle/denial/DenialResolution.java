@@ -1,0 +1,66 @@
+package org.revcycle.denial;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.revcycle.claim.ClaimRepository;
+import org.revcycle.claim.ClaimStatus;
+import org.revcycle.ledger.Accounts;
+import org.revcycle.ledger.JournalEntry;
+import org.revcycle.ledger.JournalLine;
+import org.revcycle.ledger.Ledger;
+import org.revcycle.ledger.LedgerRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a denial analyst decided: write the balance off, or correct and send a replacement claim. */
+@Service
+public class DenialResolution {
+
+  private final ClaimRepository claims;
+  private final Ledger ledger;
+  private final LedgerRepository ledgerRepository;
+  private final Clock clock;
+
+  public DenialResolution(ClaimRepository claims, Ledger ledger, LedgerRepository ledgerRepository,
+      Optional<Clock> clock) {
+    this.claims = claims;
+    this.ledger = ledger;
+    this.ledgerRepository = ledgerRepository;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** The whole insurance balance goes to denial write-offs, once. */
+  @Transactional
+  public BigDecimal writeOff(UUID claimId, String decidedBy, String note) {
+    var totals = ledgerRepository.totalsForClaim(claimId).get(Accounts.AR_INSURANCE);
+    BigDecimal balance = totals == null ? BigDecimal.ZERO : totals.net();
+    Instant now = clock.instant();
+    String pcn = claims.patientControlNumber(claimId);
+    if (balance.signum() > 0) {
+      ledger.post(new JournalEntry(UUID.randomUUID(), LocalDate.now(clock), "Denial write-off for claim " + pcn,
+          "DENIAL_WRITE_OFF", pcn, claimId, decidedBy == null ? "system" : decidedBy, "writeoff:" + claimId,
+          List.of(JournalLine.debit(Accounts.DENIAL_WRITE_OFFS, balance, note),
+              JournalLine.credit(Accounts.AR_INSURANCE, balance, note))));
+    }
+    claims.updateStatus(claimId, ClaimStatus.WRITTEN_OFF, now);
+    claims.addEvent(claimId, "DENIAL", "WRITTEN_OFF", "balance " + balance + (note == null ? "" : ": " + note),
+        decidedBy == null ? "system" : decidedBy, now);
+    return balance;
+  }
+
+  /** The corrected claim goes out as a replacement (CLM05-3 = 7) of the payer's claim. */
+  @Transactional
+  public void prepareReplacement(UUID claimId, String decidedBy, String note) {
+    String payerClaimNumber = claims.summary(claimId).orElseThrow().payerClaimNumber();
+    claims.markReplacement(claimId, payerClaimNumber);
+    Instant now = clock.instant();
+    claims.updateStatus(claimId, ClaimStatus.READY, now);
+    claims.addEvent(claimId, "DENIAL", "RESUBMIT", "replacement of payer claim " + payerClaimNumber
+        + (note == null ? "" : ": " + note), decidedBy == null ? "system" : decidedBy, now);
+  }
+}

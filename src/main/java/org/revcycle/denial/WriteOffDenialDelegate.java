@@ -1,0 +1,23 @@
+package org.revcycle.denial;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** BPMN "Write off denied balance", as the denial analyst decided. */
+@Component("writeOffDenialDelegate")
+public class WriteOffDenialDelegate implements JavaDelegate {
+
+  private final DenialResolution resolution;
+
+  public WriteOffDenialDelegate(DenialResolution resolution) {
+    this.resolution = resolution;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    resolution.writeOff(UUID.fromString((String) execution.getVariable("claimId")),
+        (String) execution.getVariable("denialDecidedBy"), (String) execution.getVariable("denialNote"));
+  }
+}

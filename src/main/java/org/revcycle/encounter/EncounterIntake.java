@@ -1,0 +1,104 @@
+package org.revcycle.encounter;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.revcycle.claim.ClaimRepository;
+import org.revcycle.claim.ClaimStatus;
+import org.revcycle.claim.ClaimSubmission;
+import org.revcycle.claim.ClaimType;
+import org.revcycle.ledger.Accounts;
+import org.revcycle.ledger.JournalEntry;
+import org.revcycle.ledger.JournalLine;
+import org.revcycle.ledger.Ledger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in a closed encounter: stores it once (by its source id), builds the claim, posts the
+ * charge, and starts encounter to cash, all in one transaction: either all of it happens or none.
+ */
+@Service
+public class EncounterIntake {
+
+  private final EncounterRepository encounters;
+  private final ClaimRepository claims;
+  private final Ledger ledger;
+  private final EncounterToCashWorkflow workflow;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public EncounterIntake(EncounterRepository encounters, ClaimRepository claims, Ledger ledger,
+      EncounterToCashWorkflow workflow, JdbcClient jdbc, Optional<Clock> clock) {
+    this.encounters = encounters;
+    this.claims = claims;
+    this.ledger = ledger;
+    this.workflow = workflow;
+    this.jdbc = jdbc;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  public record IntakeResult(UUID claimId, String patientControlNumber, boolean created) {}
+
+  @Transactional
+  public IntakeResult receive(ClosedEncounter e) {
+    Optional<UUID> existing = encounters.findEncounterId(e.sourceSystem(), e.sourceId());
+    if (existing.isPresent()) {
+      UUID claimId = claims.findIdByEncounter(existing.get()).orElseThrow();
+      return new IntakeResult(claimId, claims.patientControlNumber(claimId), false);
+    }
+    Instant now = clock.instant();
+    UUID patientId = encounters.upsertPatient(e.sourceSystem(), e.patient());
+    UUID encounterId = encounters.insertEncounter(e, patientId, now);
+
+    UUID claimId = UUID.randomUUID();
+    String pcn = patientControlNumber(claimId);
+    boolean selfPay = e.coverage() == null;
+    var coverage = e.coverage();
+    claims.insert(new ClaimRepository.NewClaim(claimId, pcn, encounterId, claimType(e.facilityId()),
+        selfPay ? null : coverage.payerId(), selfPay ? null : coverage.memberId(),
+        selfPay ? null : coverage.groupNumber(), selfPay ? null : coverage.relationship(),
+        selfPay ? null : coverage.startDate(), selfPay ? null : coverage.endDate(),
+        e.totalCharge(), e.diagnoses(), lines(e)), ClaimStatus.RECEIVED, now);
+    claims.addEvent(claimId, "INTAKE", "RECEIVED", e.charges().size() + " charge lines from " + e.sourceSystem(),
+        "system", now);
+
+    // Revenue at gross charges; what the payer will not pay is adjusted when it says so.
+    String receivable = selfPay ? Accounts.AR_PATIENT : Accounts.AR_INSURANCE;
+    BigDecimal total = e.totalCharge();
+    if (total.signum() > 0) {
+      ledger.post(new JournalEntry(UUID.randomUUID(), e.serviceDate(), "Charges for claim " + pcn, "CHARGE", pcn,
+          claimId, "system", "charge:" + pcn,
+          List.of(JournalLine.debit(receivable, total, null), JournalLine.credit(Accounts.GROSS_REVENUE, total, null))));
+    }
+    workflow.start(claimId, pcn, selfPay);
+    return new IntakeResult(claimId, pcn, true);
+  }
+
+  /** CLM01: short enough for every payer's system (many keep only 20 characters). */
+  static String patientControlNumber(UUID claimId) {
+    return "RC" + claimId.toString().replace("-", "").substring(0, 14).toUpperCase(Locale.ROOT);
+  }
+
+  private ClaimType claimType(String facilityId) {
+    String type = jdbc.sql("select facility_type from facility where id = ?").param(facilityId)
+        .query(String.class).optional().orElse("CLINIC");
+    return "HOSPITAL".equals(type) ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL;
+  }
+
+  private static List<ClaimSubmission.Line> lines(ClosedEncounter e) {
+    List<ClaimSubmission.Line> lines = new ArrayList<>();
+    int n = 1;
+    for (ClosedEncounter.Charge c : e.charges()) {
+      lines.add(new ClaimSubmission.Line(n++, c.procedureCode(), c.modifiersOrEmpty(), c.revenueCode(), c.units(),
+          c.amount().setScale(2), c.serviceDate() == null ? e.serviceDate() : c.serviceDate()));
+    }
+    return lines;
+  }
+}

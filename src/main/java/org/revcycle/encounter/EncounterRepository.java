@@ -1,0 +1,59 @@
+package org.revcycle.encounter;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Patients and encounters as the EHR reported them. */
+@Repository
+public class EncounterRepository {
+
+  private final JdbcClient jdbc;
+
+  public EncounterRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<UUID> findEncounterId(String sourceSystem, String sourceId) {
+    return jdbc.sql("select id from encounter where source_system = ? and source_id = ?")
+        .params(sourceSystem, sourceId).query(UUID.class).optional();
+  }
+
+  /** The patient by MRN, updated to the latest demographics the EHR sent, or created. */
+  UUID upsertPatient(String sourceSystem, ClosedEncounter.Patient p) {
+    Optional<UUID> existing = jdbc.sql("select id from patient where source_system = ? and mrn = ?")
+        .params(sourceSystem, p.mrn()).query(UUID.class).optional();
+    if (existing.isPresent()) {
+      jdbc.sql("""
+          update patient set family_name = ?, given_name = ?, birth_date = ?, sex = ?, address_line = ?, city = ?,
+            state = ?, postal_code = ? where id = ?""")
+          .params(p.familyName(), p.givenName(), p.birthDate(), p.sex(), p.addressLine(), p.city(), p.state(),
+              p.postalCode(), existing.get())
+          .update();
+      return existing.get();
+    }
+    UUID id = UUID.randomUUID();
+    jdbc.sql("""
+        insert into patient (id, source_system, mrn, family_name, given_name, birth_date, sex, address_line, city,
+          state, postal_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, sourceSystem, p.mrn(), p.familyName(), p.givenName(), p.birthDate(), p.sex(), p.addressLine(),
+            p.city(), p.state(), p.postalCode())
+        .update();
+    return id;
+  }
+
+  UUID insertEncounter(ClosedEncounter e, UUID patientId, Instant receivedAt) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("""
+        insert into encounter (id, source_system, source_id, facility_id, patient_id, encounter_class, service_date,
+          discharge_date, rendering_npi, prior_authorization, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, e.sourceSystem(), e.sourceId(), e.facilityId(), patientId, e.encounterClass().name(),
+            e.serviceDate(), e.dischargeDate(), e.renderingProviderNpi(), e.priorAuthorization(),
+            Timestamp.from(receivedAt))
+        .update();
+    return id;
+  }
+}

@@ -1,0 +1,30 @@
+package org.revcycle.remittance;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN "Look for remittance": takes up a remittance already received for the claim. Looking
+ * before waiting means a remittance that came early is never missed.
+ */
+@Component("findRemittanceDelegate")
+public class FindRemittanceDelegate implements JavaDelegate {
+
+  private final RemittanceRepository remittances;
+
+  public FindRemittanceDelegate(RemittanceRepository remittances) {
+    this.remittances = remittances;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Optional<UUID> found = remittances.nextUntakenFor(UUID.fromString((String) execution.getVariable("claimId")));
+    found.ifPresent(id -> remittances.markTaken(id, Instant.now()));
+    execution.setVariable("remittanceReceived", found.isPresent());
+    execution.setVariable("remittanceId", found.map(UUID::toString).orElse(null));
+  }
+}

@@ -1,0 +1,124 @@
+package org.revcycle.remittance;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.revcycle.claim.ClaimRepository;
+import org.revcycle.claim.ClaimStatus;
+import org.revcycle.ledger.Accounts;
+import org.revcycle.ledger.JournalEntry;
+import org.revcycle.ledger.JournalLine;
+import org.revcycle.ledger.Ledger;
+import org.revcycle.ledger.LedgerExport;
+import org.revcycle.ledger.Money;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts a payer's decision on a claim to the receivables ledger, exactly once: the payment to
+ * cash clearing, contractual adjustments to allowances, patient responsibility to the patient's
+ * receivable. A denial moves no money: the balance waits in insurance receivables for review.
+ */
+@Service
+public class RemittancePosting {
+
+  private final RemittanceRepository remittances;
+  private final ClaimRepository claims;
+  private final Ledger ledger;
+  private final LedgerExport export;
+  private final Clock clock;
+
+  public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger,
+      LedgerExport export, Optional<Clock> clock) {
+    this.remittances = remittances;
+    this.claims = claims;
+    this.ledger = ledger;
+    this.export = export;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  public record Outcome(boolean denied, boolean patientOwes, String denialSummary) {}
+
+  @Transactional
+  public Outcome post(UUID claimId, UUID remittanceId) {
+    RemittanceRepository.StoredRemittance stored = remittances.load(remittanceId);
+    if (!claimId.equals(stored.claimId())) {
+      throw new IllegalStateException("Remittance " + remittanceId + " is not for claim " + claimId);
+    }
+    ClaimAdjudication a = stored.adjudication();
+    Instant now = clock.instant();
+    claims.setPayerClaimNumber(claimId, a.payerClaimNumber());
+    if (a.denied()) {
+      remittances.markPosted(remittanceId, now);
+      claims.updateStatus(claimId, ClaimStatus.DENIED, now);
+      claims.addEvent(claimId, "POSTING", "DENIAL_RECORDED", describe(a), "system", now);
+      return new Outcome(true, false, describe(a));
+    }
+    List<JournalLine> lines = new ArrayList<>();
+    BigDecimal contractual = sum(a, false);
+    BigDecimal patient = sum(a, true);
+    String memo = "CLP " + a.patientControlNumber() + " / " + a.payerClaimNumber();
+    if (a.paid().signum() > 0) {
+      lines.add(JournalLine.debit(Accounts.CASH_CLEARING, a.paid(), memo));
+    }
+    if (contractual.signum() > 0) {
+      lines.add(JournalLine.debit(Accounts.CONTRACTUAL_ALLOWANCES, contractual, "CAS " + codes(a, false)));
+    }
+    if (patient.signum() > 0) {
+      lines.add(JournalLine.debit(Accounts.AR_PATIENT, patient, "CAS " + codes(a, true)));
+    }
+    BigDecimal cleared = a.paid().add(contractual).add(patient);
+    if (cleared.signum() > 0) {
+      lines.add(JournalLine.credit(Accounts.AR_INSURANCE, cleared, memo));
+      ledger.post(new JournalEntry(UUID.randomUUID(), a.paymentDate(),
+          "Remittance " + a.traceNumber() + " for claim " + a.patientControlNumber(), "REMITTANCE",
+          a.traceNumber() + "/" + a.patientControlNumber(), claimId, "system", "remit:" + remittanceId, lines));
+    }
+    remittances.markPosted(remittanceId, now);
+    claims.updateStatus(claimId, ClaimStatus.PAID, now);
+    claims.addEvent(claimId, "POSTING", "POSTED", "paid " + a.paid() + ", contractual " + contractual
+        + ", patient " + patient, "system", now);
+    return new Outcome(false, patient.signum() > 0, null);
+  }
+
+  /** After posting: the claim's journal entries go to the ERP. */
+  @Transactional
+  public void exportToErp(UUID claimId) {
+    LedgerExport.Exported exported = export.exportClaim(claimId);
+    if (exported.entries() > 0) {
+      claims.addEvent(claimId, "POSTING", "EXPORTED", exported.entries() + " journal entries, ERP batch "
+          + exported.reference(), "system", clock.instant());
+    }
+  }
+
+  public String denialSummary(UUID claimId) {
+    return remittances.latestFor(claimId).map(id -> describe(remittances.load(id).adjudication())).orElse("");
+  }
+
+  static String describe(ClaimAdjudication a) {
+    String cas = a.adjustments().stream().map(adj -> adj.groupCode() + "-" + adj.reasonCode() + " " + adj.amount())
+        .collect(Collectors.joining(", "));
+    String remarks = a.remarkCodes().isEmpty() ? "" : "; remarks " + String.join(", ", a.remarkCodes());
+    return "CLP02 " + a.statusCode() + ", paid " + a.paid() + ", adjustments " + cas + remarks;
+  }
+
+  private static BigDecimal sum(ClaimAdjudication a, boolean patientResponsibility) {
+    return a.adjustments().stream()
+        .filter(adj -> "PR".equals(adj.groupCode()) == patientResponsibility)
+        .map(ClaimAdjudication.Adjustment::amount)
+        .reduce(Money.ZERO, BigDecimal::add);
+  }
+
+  private static String codes(ClaimAdjudication a, boolean patientResponsibility) {
+    return a.adjustments().stream()
+        .filter(adj -> "PR".equals(adj.groupCode()) == patientResponsibility)
+        .map(adj -> adj.groupCode() + "-" + adj.reasonCode())
+        .distinct()
+        .collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,121 @@
+package org.revcycle.sandbox;
+
+import jakarta.annotation.PreDestroy;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.revcycle.claim.ClaimSubmission;
+import org.revcycle.claim.Clearinghouse;
+import org.revcycle.remittance.ClaimAdjudication;
+import org.revcycle.remittance.RemittanceIntake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A clearinghouse with payers behind it: front-end edits answer at once; an accepted claim is
+ * adjudicated after the configured delay and its remittance delivered to remittance intake, the
+ * way a real 835 arrives: later, on its own.
+ */
+@Component
+@ConditionalOnProperty(name = "revcycle.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+public class SandboxClearinghouse implements Clearinghouse {
+
+  private static final Logger log = LoggerFactory.getLogger(SandboxClearinghouse.class);
+
+  private final SandboxPayers payers;
+  private final RemittanceIntake intake;
+  private final SandboxProperties properties;
+  private final ScheduledExecutorService payerThreads = Executors.newScheduledThreadPool(2, r -> {
+    Thread t = new Thread(r, "sandbox-payers");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<String, String> pending = new ConcurrentHashMap<>();
+  private final Map<String, ClaimAdjudication> adjudicated = new ConcurrentHashMap<>();
+  private final AtomicLong references = new AtomicLong();
+
+  public SandboxClearinghouse(SandboxPayers payers, @Lazy RemittanceIntake intake, SandboxProperties properties) {
+    this.payers = payers;
+    this.intake = intake;
+    this.properties = properties;
+  }
+
+  @Override
+  public Acknowledgment submit(ClaimSubmission claim) {
+    String reference = "SBX" + references.incrementAndGet();
+    SandboxPayers.FrontEndResult front = payers.check(claim);
+    if (!front.accepted()) {
+      return new Acknowledgment(false, reference, front.reasons());
+    }
+    pending.put(claim.patientControlNumber(), reference);
+    // a payer sees the claim only once the submission is committed, as with a real file drop
+    Runnable adjudicate = () -> payerThreads.schedule(() -> adjudicate(claim),
+        properties.adjudicationDelay().toMillis(), TimeUnit.MILLISECONDS);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          adjudicate.run();
+        }
+      });
+    } else {
+      adjudicate.run();
+    }
+    return new Acknowledgment(true, reference, List.of());
+  }
+
+  private void adjudicate(ClaimSubmission claim) {
+    ClaimAdjudication adjudication = payers.adjudicate(claim, LocalDate.now());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        intake.receive(adjudication, "sandbox-clearinghouse");
+        adjudicated.put(claim.patientControlNumber(), adjudication);
+        pending.remove(claim.patientControlNumber());
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= 5) {
+          log.error("Sandbox payer could not deliver the remittance for claim {}", claim.patientControlNumber(), e);
+          return;
+        }
+        sleep(200L * attempt);
+      }
+    }
+  }
+
+  @Override
+  public StatusReport status(String patientControlNumber, String payerId) {
+    ClaimAdjudication done = adjudicated.get(patientControlNumber);
+    if (done != null) {
+      return done.denied()
+          ? new StatusReport("F2", "Finalized/denial, payer claim " + done.payerClaimNumber())
+          : new StatusReport("F1", "Finalized/payment, payer claim " + done.payerClaimNumber());
+    }
+    if (pending.containsKey(patientControlNumber)) {
+      return new StatusReport("P1", "Pending/in process");
+    }
+    return new StatusReport("A4", "Not found");
+  }
+
+  @PreDestroy
+  void stop() {
+    payerThreads.shutdownNow();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

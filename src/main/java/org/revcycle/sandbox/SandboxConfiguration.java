@@ -1,0 +1,36 @@
+package org.revcycle.sandbox;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The sandbox's network, payers and EHR generator; the adapters pick them up. */
+@Configuration
+@ConditionalOnProperty(name = "revcycle.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+public class SandboxConfiguration {
+
+  @Bean
+  SandboxNetwork sandboxNetwork() {
+    return new SandboxNetwork();
+  }
+
+  @Bean
+  SandboxPayers sandboxPayers(SandboxNetwork network, SandboxProperties properties) {
+    return new SandboxPayers(network, properties.seed(),
+        new SandboxPayers.Probabilities(properties.denialRate(), properties.frontEndRejectionRate()));
+  }
+
+  /**
+   * Seeded by the configured seed and how many sandbox encounters the database already holds, so
+   * a restart continues with new encounters instead of replaying the ones already taken in.
+   */
+  @Bean
+  SyntheticEncounters syntheticEncounters(SandboxNetwork network, SandboxProperties properties, JdbcClient jdbc) {
+    long existing = jdbc.sql("select count(*) from encounter where source_system = ?")
+        .param(SyntheticEncounters.SOURCE_SYSTEM).query(Long.class).single();
+    return new SyntheticEncounters(network, properties.seed() + existing, Clock.systemUTC(),
+        properties.registrationDefectRate(), properties.codingDefectRate());
+  }
+}

@@ -1,0 +1,49 @@
+package org.revcycle.workqueue;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.revcycle.claim.ClaimRepository;
+import org.revcycle.platform.engine.PolicyDecisions;
+import org.springframework.stereotype.Service;
+
+/**
+ * Which queue works an exception, how urgent it is and when it is due: decided by
+ * decisions/work-queue-routing.dmn and recorded on the claim with the rule that decided.
+ */
+@Service
+public class WorkQueueRouter {
+
+  static final String DECISION = "work-queue-routing";
+
+  private final PolicyDecisions policy;
+  private final ClaimRepository claims;
+  private final Clock clock;
+
+  public WorkQueueRouter(PolicyDecisions policy, ClaimRepository claims, Optional<Clock> clock) {
+    this.policy = policy;
+    this.claims = claims;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** A routed exception: the candidate group, the task priority and its due date. */
+  public record Route(String queue, int priority, Date due) {}
+
+  public Route route(UUID claimId, String exceptionType, BigDecimal claimCharge) {
+    PolicyDecisions.Outcome outcome =
+        policy.evaluate(DECISION, Map.of("exceptionType", exceptionType, "claimCharge", claimCharge.doubleValue()));
+    PolicyDecisions.MatchedRule rule = outcome.single();
+    String queue = (String) rule.outputs().get("queue");
+    int priority = ((Number) rule.outputs().get("priority")).intValue();
+    int dueInHours = ((Number) rule.outputs().get("dueInHours")).intValue();
+    Instant now = clock.instant();
+    claims.addDecision(claimId, outcome.decisionKey(), outcome.decisionVersion(), rule.ruleId(),
+        exceptionType + " -> " + queue, now);
+    return new Route(queue, priority, Date.from(now.plus(dueInHours, ChronoUnit.HOURS)));
+  }
+}
