@@ -3,6 +3,7 @@ package org.revcycle.sandbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class SyntheticEncounters {
   public static final double DEFAULT_REGISTRATION_DEFECT_RATE = 0.03;
   public static final double DEFAULT_CODING_DEFECT_RATE = 0.03;
 
-  static final double CLINIC_SHARE = 0.75;
+  private static final double CLINIC_SHARE = 0.75;
   // Chance that the next encounter is a patient seen before, so balances and statements repeat.
   private static final double RETURNING_PATIENT = 0.2;
   private static final int PATIENT_POOL_LIMIT = 5_000;
@@ -524,7 +525,7 @@ public final class SyntheticEncounters {
   }
 
   private static int ageOn(LocalDate birthDate, LocalDate day) {
-    return java.time.Period.between(birthDate, day).getYears();
+    return Period.between(birthDate, day).getYears();
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {
@@ -610,7 +611,7 @@ public final class SyntheticEncounters {
    * A chargemaster price: fixed per facility and code within a plausible range, so the same service
    * at the same hospital always costs the same, as on a real chargemaster.
    */
-  static BigDecimal chargemasterPrice(Facility facility, String code, Map<String, int[]> prices) {
+  private static BigDecimal chargemasterPrice(Facility facility, String code, Map<String, int[]> prices) {
     int[] range = prices.get(code);
     if (range == null) {
       throw new IllegalStateException("No chargemaster price for " + code);

@@ -3,6 +3,7 @@ package org.revcycle.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class SandboxNetworkTest {
 
   @Test
   void everyNpiInTheNetworkIsValidAndUnique() {
-    List<String> npis = new java.util.ArrayList<>(network.facilities().stream().map(Facility::npi).toList());
+    List<String> npis = new ArrayList<>(network.facilities().stream().map(Facility::npi).toList());
     npis.addAll(network.providers().stream().map(Provider::npi).toList());
 
     assertThat(npis).doesNotHaveDuplicates().allSatisfy(npi -> assertThat(SandboxNetwork.isValidNpi(npi)).isTrue());

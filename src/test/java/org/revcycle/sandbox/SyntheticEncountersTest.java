@@ -9,7 +9,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -58,9 +60,9 @@ class SyntheticEncountersTest {
     assertThat(other).isNotEqualTo(sample);
     assertThat(other.stream().map(e -> e.patient().familyName() + e.serviceDate()).toList())
         .isNotEqualTo(sample.stream().map(e -> e.patient().familyName() + e.serviceDate()).toList());
-    Set<String> ids = new java.util.HashSet<>(sample.stream().map(ClosedEncounter::sourceId).toList());
+    Set<String> ids = new HashSet<>(sample.stream().map(ClosedEncounter::sourceId).toList());
     assertThat(other).noneMatch(e -> ids.contains(e.sourceId()));
-    Set<String> mrns = new java.util.HashSet<>(sample.stream().map(e -> e.patient().mrn()).toList());
+    Set<String> mrns = new HashSet<>(sample.stream().map(e -> e.patient().mrn()).toList());
     assertThat(other).noneMatch(e -> mrns.contains(e.patient().mrn()));
   }
 
@@ -200,6 +202,6 @@ class SyntheticEncountersTest {
   }
 
   private static int age(ClosedEncounter e) {
-    return java.time.Period.between(e.patient().birthDate(), e.serviceDate()).getYears();
+    return Period.between(e.patient().birthDate(), e.serviceDate()).getYears();
   }
 }

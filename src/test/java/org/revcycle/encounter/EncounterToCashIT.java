@@ -1,0 +1,197 @@
+package org.revcycle.encounter;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.revcycle.support.PostgresIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The lifecycle through the REST API on PostgreSQL with the sandbox clearinghouse, payers and
+ * ERP: encounters in, claims out, remittances posted, and the ledger checked after every scenario.
+ */
+class EncounterToCashIT extends PostgresIntegrationTest {
+
+  private static final List<String> SETTLED = List.of("CLOSED", "PATIENT_BILLED", "WRITTEN_OFF");
+
+  @Autowired JdbcClient jdbc;
+
+  /** A clinic visit that passes every check: an established-patient visit and a lab panel. */
+  static Map<String, Object> cleanVisit(String payerId, String memberId) {
+    Map<String, Object> e = new HashMap<>();
+    e.put("sourceSystem", "it-ehr");
+    e.put("sourceId", "ENC-" + UUID.randomUUID());
+    e.put("facilityId", "C07");
+    e.put("encounterClass", "AMBULATORY");
+    e.put("serviceDate", LocalDate.now().minusDays(3).toString());
+    e.put("patient", Map.of("mrn", "MRN-" + UUID.randomUUID().toString().substring(0, 8), "familyName", "Testperson",
+        "givenName", "Alex", "birthDate", "1961-05-14", "sex", "F", "state", "OH", "postalCode", "43004"));
+    if (payerId != null) {
+      e.put("coverage", Map.of("payerId", payerId, "memberId", memberId, "relationship", "SELF"));
+    }
+    e.put("diagnoses", List.of("E11.9", "I10"));
+    e.put("charges", List.of(
+        Map.of("procedureCode", "99214", "units", 1, "amount", "185.00"),
+        Map.of("procedureCode", "80053", "units", 1, "amount", "64.50")));
+    return e;
+  }
+
+  private Response post(Map<String, Object> encounter) {
+    return given().auth().preemptive().basic("ehr", "it-ehr").contentType("application/json").body(encounter)
+        .post("/api/encounters");
+  }
+
+  private JsonPath claim(String id) {
+    return given().auth().preemptive().basic("billing", "it-billing").get("/api/claims/" + id)
+        .then().statusCode(200).extract().jsonPath();
+  }
+
+  private String awaitStatus(String claimId, List<String> statuses) {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> statuses.contains(claim(claimId).getString("claim.status")));
+    return claim(claimId).getString("claim.status");
+  }
+
+  @AfterEach
+  void ledgerIsBalancedAndEveryClaimReconciles() {
+    List<Map<String, Object>> unbalanced = jdbc.sql("""
+        select entry_id, sum(debit) d, sum(credit) c from journal_line group by entry_id having sum(debit) <> sum(credit)""")
+        .query().listOfRows();
+    assertThat(unbalanced).as("journal entries whose debits differ from credits").isEmpty();
+    given().auth().preemptive().basic("finance", "it-finance").get("/api/ledger/trial-balance?asOf=2099-12-31")
+        .then().statusCode(200).body("balanced", equalTo(true));
+    for (UUID id : jdbc.sql("select id from claim").query(UUID.class).list()) {
+      JsonPath amounts = claim(id.toString());
+      assertThat(amounts.getBoolean("amounts.reconciles"))
+          .as("charge = paid + adjustments + patient responsibility + balance, claim %s: %s", id,
+              amounts.getMap("amounts"))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void cleanClaimGoesFromEncounterToPostedWithNoHumanTouch() {
+    Response created = post(cleanVisit("CMB", "TG1234567-01"));
+    created.then().statusCode(201).header("Location", containsString("/api/claims/"));
+    String claimId = created.jsonPath().getString("claimId");
+
+    String status = awaitStatus(claimId, SETTLED);
+    JsonPath c = claim(claimId);
+    assertThat(status).isIn("CLOSED", "PATIENT_BILLED");
+    assertThat(c.getList("stages.stage")).containsSubsequence("INTAKE", "REGISTRATION", "CHARGE_REVIEW", "SUBMISSION",
+        "ADJUDICATION", "POSTING", "CLOSE");
+    assertThat(c.getList("decisions.decisionKey")).contains("payer-edits");
+    assertThat(c.getString("decisions[0].decisionVersion")).isNotBlank();
+    assertThat(new BigDecimal(c.getString("amounts.charge"))).isEqualByComparingTo("249.50");
+    assertThat(new BigDecimal(c.getString("amounts.payerPaid"))).isPositive();
+    assertThat(new BigDecimal(c.getString("amounts.insuranceBalance"))).isZero();
+    assertThat(c.getString("claim.payerClaimNumber")).startsWith("CMB");
+    // exported to the ERP, with the ERP's batch reference
+    assertThat(jdbc.sql("select count(*) from journal_entry where claim_id = ? and erp_reference is null")
+        .param(UUID.fromString(claimId)).query(Integer.class).single()).isZero();
+    // no task was opened for this claim
+    given().auth().preemptive().basic("admin", "it-admin").queryParam("processInstanceBusinessKey",
+        c.getString("claim.patientControlNumber")).get("/engine-rest/task/count").then().body("count", equalTo(0));
+  }
+
+  @Test
+  void theSameEncounterTwiceIsOneClaim() {
+    Map<String, Object> encounter = cleanVisit("CMA", "LMH123456789");
+    String first = post(encounter).then().statusCode(201).extract().path("claimId");
+    post(encounter).then().statusCode(200).body("claimId", equalTo(first)).body("duplicate", equalTo(true));
+    assertThat(jdbc.sql("select count(*) from encounter where source_id = ?").param(encounter.get("sourceId"))
+        .query(Integer.class).single()).isEqualTo(1);
+    awaitStatus(first, SETTLED);
+  }
+
+  @Test
+  void selfPayIsBilledToThePatient() {
+    String claimId = post(cleanVisit(null, null)).then().statusCode(201).extract().path("claimId");
+    assertThat(awaitStatus(claimId, SETTLED)).isEqualTo("PATIENT_BILLED");
+    JsonPath c = claim(claimId);
+    assertThat(new BigDecimal(c.getString("amounts.patientBalance"))).isEqualByComparingTo("249.50");
+    assertThat(c.getList("stages.stage")).doesNotContain("SUBMISSION");
+    assertThat(jdbc.sql("select amount_due from patient_statement where claim_id = ?").param(UUID.fromString(claimId))
+        .query(BigDecimal.class).single()).isEqualByComparingTo("249.50");
+  }
+
+  @Test
+  void registrationExceptionWaitsForABillingSpecialistThenTheClaimGoesOn() {
+    Map<String, Object> encounter = cleanVisit("CMA", "LMH987654321");
+    encounter.put("coverage", Map.of("payerId", "CMA", "memberId", "LMH987654321", "relationship", "SELF",
+        "endDate", LocalDate.now().minusDays(40).toString()));
+    String claimId = post(encounter).then().statusCode(201).extract().path("claimId");
+    assertThat(awaitStatus(claimId, List.of("REGISTRATION_HOLD"))).isEqualTo("REGISTRATION_HOLD");
+    String pcn = claim(claimId).getString("claim.patientControlNumber");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive().basic("billing", "it-billing")
+        .queryParam("processInstanceBusinessKey", pcn).get("/engine-rest/task").jsonPath().getList("id").size() == 1);
+    JsonPath task = given().auth().preemptive().basic("billing", "it-billing")
+        .queryParam("processInstanceBusinessKey", pcn).get("/engine-rest/task").jsonPath();
+    assertThat(task.getString("[0].name")).isEqualTo("Resolve registration exception");
+    String taskId = task.getString("[0].id");
+    given().auth().preemptive().basic("billing", "it-billing").get("/engine-rest/task/" + taskId + "/variables/registrationProblems")
+        .then().statusCode(200).body("value", containsString("coverage.endDate"));
+
+    // the specialist finds the current coverage in patient access, then completes the task
+    jdbc.sql("update claim set coverage_end = null where id = ?").param(UUID.fromString(claimId)).update();
+    given().auth().preemptive().basic("billing", "it-billing").contentType("application/json")
+        .body("{\"variables\":{\"resolutionNote\":{\"value\":\"Coverage renewed; updated end date\"}}}")
+        .post("/engine-rest/task/" + taskId + "/complete").then().statusCode(204);
+
+    assertThat(awaitStatus(claimId, SETTLED)).isIn("CLOSED", "PATIENT_BILLED");
+    assertThat(claim(claimId).getList("stages.outcome")).containsSubsequence("EXCEPTION", "VERIFIED");
+  }
+
+  @Test
+  void badEncountersAreRefusedByFieldAndKept() {
+    Map<String, Object> encounter = cleanVisit("CMA", "LMH123456789");
+    encounter.put("diagnoses", List.of("not-a-code"));
+    encounter.put("charges", List.of(Map.of("procedureCode", "99214", "units", 1, "amount", "-5.00")));
+    Response refused = post(encounter);
+    refused.then().statusCode(400).contentType("application/problem+json")
+        .body("errors.field", hasItem("charges[0].amount"))
+        .body("errors.field", hasItem("diagnoses[0].<list element>"));
+    assertThat(jdbc.sql("select status from inbound_message where payload like ?")
+        .param("%" + encounter.get("sourceId") + "%").query(String.class).single()).isEqualTo("REJECTED");
+
+    given().auth().preemptive().basic("ehr", "it-ehr").contentType("application/json").body("{\"sourceSystem\": ")
+        .post("/api/encounters").then().statusCode(400).body("detail", containsString("line 1, column"));
+    given().auth().preemptive().basic("coder", "it-coder").contentType("application/json").body(cleanVisit("CMA", "LMH1"))
+        .post("/api/encounters").then().statusCode(403);
+    given().auth().preemptive().basic("billing", "it-billing").get("/api/claims/" + UUID.randomUUID())
+        .then().statusCode(404).contentType("application/problem+json");
+  }
+
+  @Test
+  void claimsAreListedByStatusPayerAndFacility() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(post(cleanVisit("MCD", String.valueOf(100000000001L + i))).then().statusCode(201).extract().path("claimId"));
+    }
+    ids.forEach(id -> awaitStatus(id, SETTLED));
+    List<String> listed = given().auth().preemptive().basic("finance", "it-finance")
+        .queryParam("payer", "MCD").queryParam("facility", "C07").queryParam("limit", 500)
+        .get("/api/claims").then().statusCode(200).extract().jsonPath().getList("id");
+    assertThat(listed).containsAll(ids);
+    given().auth().preemptive().basic("finance", "it-finance").queryParam("status", "NOT_A_STATUS").get("/api/claims")
+        .then().statusCode(400).body("field", equalTo("status"));
+  }
+}

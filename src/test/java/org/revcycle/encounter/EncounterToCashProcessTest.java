@@ -1,0 +1,270 @@
+package org.revcycle.encounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.revcycle.support.ProcessTestEngine;
+
+/**
+ * processes/encounter-to-cash.bpmn with its stage processes: one test per path, delegates
+ * replaced by scripted outcomes, jobs and timers driven by the test.
+ */
+@Deployment(resources = {
+  "processes/encounter-to-cash.bpmn", "processes/registration-check.bpmn", "processes/charge-review.bpmn",
+  "processes/claim-submission.bpmn", "processes/adjudication.bpmn", "processes/posting.bpmn",
+  "processes/patient-statement.bpmn"
+})
+class EncounterToCashProcessTest {
+
+  @RegisterExtension static ProcessEngineExtension engine = ProcessTestEngine.extension();
+
+  /** What each scripted delegate answers, in order; the last answer repeats. */
+  private final Map<String, Queue<Map<String, Object>>> script = new HashMap<>();
+  private final List<String> calls = new ArrayList<>();
+
+  @BeforeEach
+  void registerDelegates() {
+    for (String delegate : List.of("checkRegistrationDelegate", "reviewChargesDelegate", "submitClaimDelegate",
+        "findRemittanceDelegate", "requestClaimStatusDelegate", "postRemittanceDelegate", "exportJournalDelegate",
+        "issueStatementDelegate", "closeClaimDelegate", "writeOffDenialDelegate", "prepareReplacementClaimDelegate")) {
+      Mocks.register(delegate, (JavaDelegate) execution -> {
+        calls.add(delegate);
+        Queue<Map<String, Object>> answers = script.get(delegate);
+        if (answers != null && !answers.isEmpty()) {
+          Map<String, Object> answer = answers.size() > 1 ? answers.poll() : answers.peek();
+          execution.setVariables(answer);
+        }
+      });
+    }
+    answer("checkRegistrationDelegate", Map.of("registrationComplete", true, "claimSummary", "RC1"));
+    answer("reviewChargesDelegate", Map.of("editsPassed", true));
+    answer("submitClaimDelegate", Map.of("claimAccepted", true));
+    answer("findRemittanceDelegate", Map.of("remittanceReceived", true, "remittanceId", "r-1"));
+    answer("postRemittanceDelegate", Map.of("denied", false, "patientOwes", false));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+  }
+
+  @SafeVarargs
+  private void answer(String delegate, Map<String, Object>... answers) {
+    script.put(delegate, new LinkedList<>(List.of(answers)));
+  }
+
+  private ProcessInstance start(boolean selfPay) {
+    return runtimeService().startProcessInstanceByKey(EncounterToCashProcess.KEY, "RC1",
+        Map.of("claimId", "00000000-0000-0000-0000-000000000001", "selfPay", selfPay, "payerLateAfter", "P30D"));
+  }
+
+  /** Runs every job that is due, as the job executor would, until none is left. */
+  private void runDueJobs() {
+    for (int i = 0; i < 50; i++) {
+      List<Job> due = managementService().createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService().executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming: a loop in the model?");
+  }
+
+  private Task onlyTask() {
+    List<Task> tasks = taskService().createTaskQuery().list();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private List<String> passed(ProcessInstance instance) {
+    return historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+        .map(HistoricActivityInstance::getActivityId).toList();
+  }
+
+  private void assertEnded(ProcessInstance instance) {
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(runtimeService().createProcessInstanceQuery().count()).as("no stage process left running").isZero();
+  }
+
+  @Test
+  void cleanClaimPaidInFullPassesWithNoHumanTouch() {
+    ProcessInstance instance = start(false);
+    runDueJobs();
+
+    assertEnded(instance);
+    assertThat(taskService().createTaskQuery().count()).isZero();
+    assertThat(passed(instance)).containsSubsequence("RegistrationCheck", "ChargeReview", "ClaimSubmission",
+        "Adjudication", "Posting", "CloseClaim", "ClaimClosed").doesNotContain("PatientStatement", "ReviewDenial");
+    assertThat(calls).containsSubsequence("checkRegistrationDelegate", "reviewChargesDelegate", "submitClaimDelegate",
+        "findRemittanceDelegate", "postRemittanceDelegate", "exportJournalDelegate", "closeClaimDelegate");
+  }
+
+  @Test
+  void patientResponsibilityGoesOnAStatement() {
+    answer("postRemittanceDelegate", Map.of("denied", false, "patientOwes", true));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+
+    assertEnded(instance);
+    assertThat(passed(instance)).containsSubsequence("Posting", "PatientOwes", "PatientStatement", "CloseClaim");
+    assertThat(calls).contains("issueStatementDelegate");
+  }
+
+  @Test
+  void selfPayGoesStraightToTheStatement() {
+    ProcessInstance instance = start(true);
+    runDueJobs();
+
+    assertEnded(instance);
+    assertThat(passed(instance)).containsSubsequence("ChargeReview", "PatientStatement", "CloseClaim")
+        .doesNotContain("ClaimSubmission", "Adjudication", "Posting");
+  }
+
+  @Test
+  void deniedClaimIsReviewedAndWrittenOff() {
+    answer("postRemittanceDelegate", Map.of("denied", true, "patientOwes", false, "denialSummary", "CO-197"));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+
+    Task review = onlyTask();
+    assertThat(review.getName()).isEqualTo("Review denial");
+    assertThat(taskService().getIdentityLinksForTask(review.getId()))
+        .anyMatch(link -> "denial-analysts".equals(link.getGroupId()));
+    assertThat(review.getDueDate()).isAfter(new Date());
+    taskService().complete(review.getId(), Map.of("denialDecision", "WRITE_OFF", "denialNote", "no authorization"));
+    runDueJobs();
+
+    assertEnded(instance);
+    assertThat(calls).contains("writeOffDenialDelegate").doesNotContain("prepareReplacementClaimDelegate");
+  }
+
+  @Test
+  void deniedClaimCorrectedGoesOutAgainAsAReplacement() {
+    answer("postRemittanceDelegate", Map.of("denied", true, "patientOwes", false),
+        Map.of("denied", false, "patientOwes", false));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+    taskService().complete(onlyTask().getId(), Map.of("denialDecision", "RESUBMIT", "denialNote", "auth obtained"));
+    runDueJobs();
+
+    assertEnded(instance);
+    assertThat(calls.stream().filter("submitClaimDelegate"::equals).count()).isEqualTo(2);
+    assertThat(calls).containsSubsequence("prepareReplacementClaimDelegate", "submitClaimDelegate", "closeClaimDelegate");
+  }
+
+  @Test
+  void registrationExceptionIsCompletedByABillingSpecialistAndTheClaimGoesOn() {
+    answer("checkRegistrationDelegate",
+        Map.of("registrationComplete", false, "registrationProblems", "coverage.endDate: ended", "claimSummary", "RC1"),
+        Map.of("registrationComplete", true));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+
+    Task task = onlyTask();
+    assertThat(task.getName()).isEqualTo("Resolve registration exception");
+    assertThat(taskService().getIdentityLinksForTask(task.getId()))
+        .anyMatch(link -> "billing-specialists".equals(link.getGroupId()));
+    taskService().complete(task.getId(), Map.of("resolutionNote", "updated coverage"));
+    runDueJobs();
+
+    assertEnded(instance);
+    assertThat(calls.stream().filter("checkRegistrationDelegate"::equals).count()).isEqualTo(2);
+  }
+
+  @Test
+  void claimEditGoesToTheQueueTheDecisionNamed() {
+    answer("reviewChargesDelegate",
+        Map.of("editsPassed", false, "editQueue", "coders", "editPriority", 90, "editDueDate", new Date(System.currentTimeMillis() + 86_400_000L),
+            "editSummary", "ERROR E-DX-MISSING"),
+        Map.of("editsPassed", true));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+
+    Task task = onlyTask();
+    assertThat(task.getName()).isEqualTo("Resolve claim edit");
+    assertThat(task.getPriority()).isEqualTo(90);
+    assertThat(taskService().getIdentityLinksForTask(task.getId())).anyMatch(link -> "coders".equals(link.getGroupId()));
+    taskService().complete(task.getId(), Map.of("resolutionNote", "added diagnosis"));
+    runDueJobs();
+    assertEnded(instance);
+  }
+
+  @Test
+  void rejectedClaimIsCorrectedAndSentAgain() {
+    answer("submitClaimDelegate",
+        Map.of("claimAccepted", false, "rejectionReasons", "memberId: wrong format", "editQueue", "billing-specialists",
+            "editPriority", 80, "editDueDate", new Date(System.currentTimeMillis() + 3_600_000L)),
+        Map.of("claimAccepted", true));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+
+    Task task = onlyTask();
+    assertThat(task.getName()).isEqualTo("Correct rejected claim");
+    taskService().complete(task.getId(), Map.of("resolutionNote", "fixed member id"));
+    runDueJobs();
+    assertEnded(instance);
+  }
+
+  @Test
+  void latePayerIsChasedWithAStatusRequestAndAFollowUpTask() {
+    answer("findRemittanceDelegate", Map.of("remittanceReceived", false),
+        Map.of("remittanceReceived", true, "remittanceId", "r-1"));
+    answer("requestClaimStatusDelegate", Map.of("claimStatusFinal", false, "claimStatusReport", "P1: pending"));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+
+    // waiting for the remittance, with the payer-late timer set
+    Job timer = managementService().createJobQuery().timers().singleResult();
+    assertThat(timer).isNotNull();
+    assertThat(timer.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 29L * 86_400_000L));
+    managementService().executeJob(timer.getId());
+    runDueJobs();
+
+    Task followUp = onlyTask();
+    assertThat(followUp.getName()).isEqualTo("Follow up late claim");
+    assertThat(calls).contains("requestClaimStatusDelegate");
+    taskService().complete(followUp.getId(), Map.of("followUpNote", "payer had no record; resubmitted"));
+    runDueJobs();
+
+    assertEnded(instance);
+  }
+
+  @Test
+  void remittanceMessageWakesTheWaitingClaim() {
+    answer("findRemittanceDelegate", Map.of("remittanceReceived", false),
+        Map.of("remittanceReceived", true, "remittanceId", "r-1"));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+    assertThat(runtimeService().createEventSubscriptionQuery().eventName(EncounterToCashProcess.MESSAGE_REMITTANCE_RECEIVED)
+        .count()).isEqualTo(1);
+
+    runtimeService().createMessageCorrelation(EncounterToCashProcess.MESSAGE_REMITTANCE_RECEIVED)
+        .processInstanceBusinessKey("RC1").correlate();
+    runDueJobs();
+
+    assertEnded(instance);
+  }
+}
