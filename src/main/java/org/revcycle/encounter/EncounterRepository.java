@@ -4,7 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Patients and encounters as the EHR reported them. */
@@ -12,9 +16,12 @@ import org.springframework.stereotype.Repository;
 public class EncounterRepository {
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
 
-  public EncounterRepository(JdbcClient jdbc) {
+  public EncounterRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   public Optional<UUID> findEncounterId(String sourceSystem, String sourceId) {
@@ -36,13 +43,19 @@ public class EncounterRepository {
       return existing.get();
     }
     UUID id = UUID.randomUUID();
-    jdbc.sql("""
-        insert into patient (id, source_system, mrn, family_name, given_name, birth_date, sex, address_line, city,
-          state, postal_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, sourceSystem, p.mrn(), p.familyName(), p.givenName(), p.birthDate(), p.sex(), p.addressLine(),
-            p.city(), p.state(), p.postalCode())
-        .update();
-    return id;
+    try {
+      // in a savepoint: when another intake inserts the same patient first, only this insert is undone
+      savepoint.executeWithoutResult(status -> jdbc.sql("""
+          insert into patient (id, source_system, mrn, family_name, given_name, birth_date, sex, address_line, city,
+            state, postal_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(id, sourceSystem, p.mrn(), p.familyName(), p.givenName(), p.birthDate(), p.sex(), p.addressLine(),
+              p.city(), p.state(), p.postalCode())
+          .update());
+      return id;
+    } catch (DuplicateKeyException concurrentFirstVisit) {
+      return jdbc.sql("select id from patient where source_system = ? and mrn = ?")
+          .params(sourceSystem, p.mrn()).query(UUID.class).single();
+    }
   }
 
   UUID insertEncounter(ClosedEncounter e, UUID patientId, Instant receivedAt) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.revcycle.platform.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -77,6 +78,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid request");
     problem.setProperty("field", ex.field());
     problem.setProperty("errors", ex.errors());
+    return problem;
+  }
+
+  /** Two requests took in the same item at the same moment: the loser may simply retry. */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail concurrentDuplicate(DuplicateKeyException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "The same item is being taken in by another request; send it again to get the stored result.");
+    problem.setTitle("Concurrent duplicate");
     return problem;
   }
 

@@ -1,0 +1,200 @@
+package org.revcycle.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.revcycle.encounter.ClosedEncounter;
+import org.revcycle.encounter.EncounterInbox;
+import org.revcycle.sandbox.SandboxNetwork;
+import org.revcycle.sandbox.SyntheticEncounters;
+import org.revcycle.support.PostgresIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Pushes N synthetic encounters through the whole lifecycle on PostgreSQL with the sandbox at zero
+ * delay, then N instances of a baseline with the same steps and no-op delegates, and prints the
+ * figures. Not part of `mvn verify`: run with `mvn -B verify -Pbenchmark` (see the README).
+ */
+@ActiveProfiles({"postgres", "it"})
+@TestPropertySource(properties = {
+  "revcycle.sandbox.registration-defect-rate=0",
+  "revcycle.sandbox.coding-defect-rate=0",
+  "revcycle.sandbox.denial-rate=0",
+  "revcycle.sandbox.front-end-rejection-rate=0",
+  "logging.level.org.camunda.bpm.engine.context=off"
+})
+class EncounterToCashBenchmark extends PostgresIntegrationTest {
+
+  private static final int CLAIMS = Integer.getInteger("benchmark.claims", 2000);
+  private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
+
+  @Autowired EncounterInbox inbox;
+  @Autowired SandboxNetwork network;
+  @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
+
+  @TestConfiguration
+  static class NoOpDelegates {
+    @Bean
+    JavaDelegate noop() {
+      return execution -> { };
+    }
+  }
+
+  @Test
+  void encounterToCashAgainstItsBaseline() throws Exception {
+    // warm-up: JIT, connection pool, caches
+    runLifecycle(100, 2);
+    Result lifecycle = runLifecycle(CLAIMS, 1000);
+    Result baseline = runBaseline(CLAIMS);
+
+    System.out.printf(Locale.ROOT, """
+
+        ==== encounter-to-cash benchmark (PostgreSQL, sandbox at zero delay) ====
+        claims                      %d (intake threads %d)
+        lifecycle: claims/s to posted %.1f   p50 %d ms   p95 %d ms   p99 %d ms   (wall %.1f s)
+        baseline (same steps, no-op): instances/s %.1f   (wall %.1f s)
+        ratio lifecycle / baseline  %.2f
+        =========================================================================
+        %n""", CLAIMS, THREADS, lifecycle.perSecond(), lifecycle.p(50), lifecycle.p(95), lifecycle.p(99),
+        lifecycle.wallSeconds, baseline.perSecond(), baseline.wallSeconds, lifecycle.perSecond() / baseline.perSecond());
+    assertThat(lifecycle.latenciesMillis).hasSize(CLAIMS);
+  }
+
+  private Result runLifecycle(int claims, long seed) throws Exception {
+    SyntheticEncounters generator = new SyntheticEncounters(network, seed * 7919, Clock.systemUTC(), 0, 0);
+    List<ClosedEncounter> encounters = generator.next(claims);
+    List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
+    Instant start = Instant.now();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    for (ClosedEncounter e : encounters) {
+      pool.submit(() -> ids.add(inbox.receive("benchmark", e).claimId()));
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+    awaitSettled(ids);
+    List<Long> latencies = new ArrayList<>();
+    Instant lastClose = start;
+    for (UUID id : ids) {
+      List<Instant> times = jdbc.sql("""
+          select min(case when stage = 'INTAKE' then at end), max(case when stage = 'CLOSE' then at end)
+          from claim_event where claim_id = ?""").param(id)
+          .query((rs, n) -> List.of(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant())).single();
+      latencies.add(Duration.between(times.get(0), times.get(1)).toMillis());
+      if (times.get(1).isAfter(lastClose)) {
+        lastClose = times.get(1);
+      }
+    }
+    return new Result(latencies, Duration.between(start, lastClose).toMillis() / 1000.0);
+  }
+
+  private void awaitSettled(List<UUID> ids) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      Integer open = jdbc.sql("select count(*) from claim where status not in ('CLOSED', 'PATIENT_BILLED', 'WRITTEN_OFF')")
+          .query(Integer.class).single();
+      if (open == 0) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("claims did not settle in time");
+  }
+
+  /** The same shape: six stages as call activities, the same asynchronous steps, no-op delegates. */
+  private Result runBaseline(int instances) throws Exception {
+    BpmnModelInstance main = Bpmn.createExecutableProcess("baseline-main").camundaHistoryTimeToLive(1)
+        .startEvent()
+        .callActivity("b1").calledElement("baseline-async").camundaIn("claimId", "claimId")
+        .callActivity("b2").calledElement("baseline-sync")
+        .callActivity("b3").calledElement("baseline-async")
+        .callActivity("b4").calledElement("baseline-sync")
+        .callActivity("b5").calledElement("baseline-sync-then-async")
+        .callActivity("b6").calledElement("baseline-async")
+        .serviceTask("close").camundaDelegateExpression("${noop}")
+        .endEvent().done();
+    BpmnModelInstance async = Bpmn.createExecutableProcess("baseline-async").camundaHistoryTimeToLive(1)
+        .startEvent().serviceTask().camundaAsyncBefore().camundaDelegateExpression("${noop}").endEvent().done();
+    BpmnModelInstance sync = Bpmn.createExecutableProcess("baseline-sync").camundaHistoryTimeToLive(1)
+        .startEvent().serviceTask().camundaDelegateExpression("${noop}").endEvent().done();
+    BpmnModelInstance syncThenAsync = Bpmn.createExecutableProcess("baseline-sync-then-async").camundaHistoryTimeToLive(1)
+        .startEvent().serviceTask().camundaDelegateExpression("${noop}")
+        .serviceTask().camundaAsyncBefore().camundaDelegateExpression("${noop}").endEvent().done();
+    repositoryService.createDeployment().name("benchmark-baseline")
+        .addModelInstance("baseline-main.bpmn", main).addModelInstance("baseline-async.bpmn", async)
+        .addModelInstance("baseline-sync.bpmn", sync).addModelInstance("baseline-sync-then-async.bpmn", syncThenAsync)
+        .deploy();
+
+    Instant start = Instant.now();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    AtomicInteger started = new AtomicInteger();
+    for (int i = 0; i < instances; i++) {
+      pool.submit(() -> {
+        runtimeService.startProcessInstanceByKey("baseline-main", "B" + started.incrementAndGet());
+      });
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+    while (runtimeService.createProcessInstanceQuery().processDefinitionKey("baseline-main").count() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("baseline did not finish in time");
+      }
+      Thread.sleep(100);
+    }
+    Instant last = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("baseline-main")
+        .orderByProcessInstanceEndTime().desc().listPage(0, 1).get(0).getEndTime().toInstant();
+    return new Result(List.of(), Duration.between(start, last).toMillis() / 1000.0, instances);
+  }
+
+  private static final class Result {
+    final List<Long> latenciesMillis;
+    final double wallSeconds;
+    final int count;
+
+    Result(List<Long> latencies, double wallSeconds) {
+      this(latencies, wallSeconds, latencies.size());
+    }
+
+    Result(List<Long> latencies, double wallSeconds, int count) {
+      this.latenciesMillis = new ArrayList<>(latencies);
+      Collections.sort(this.latenciesMillis);
+      this.wallSeconds = wallSeconds;
+      this.count = count;
+    }
+
+    double perSecond() {
+      return count / wallSeconds;
+    }
+
+    long p(int percentile) {
+      int index = (int) Math.ceil(percentile / 100.0 * latenciesMillis.size()) - 1;
+      return latenciesMillis.get(Math.max(0, index));
+    }
+  }
+}
