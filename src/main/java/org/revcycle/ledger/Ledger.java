@@ -30,9 +30,11 @@ public class Ledger {
     if (existing.isPresent()) {
       return new PostingResult(existing.get(), false);
     }
+    java.util.Set<String> known = repository.existingAccounts(
+        entry.lines().stream().map(JournalLine::accountCode).collect(java.util.stream.Collectors.toSet()));
     for (int i = 0; i < entry.lines().size(); i++) {
       String code = entry.lines().get(i).accountCode();
-      if (!repository.accountExists(code)) {
+      if (!known.contains(code)) {
         throw new InvalidInputException("lines[" + i + "].accountCode", "Account " + code + " is not in the chart of accounts.");
       }
     }

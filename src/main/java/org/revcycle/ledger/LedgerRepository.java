@@ -131,7 +131,9 @@ public class LedgerRepository {
     }
   }
 
-  public boolean accountExists(String code) {
-    return jdbc.sql("select count(*) from ledger_account where code = ?").param(code).query(Integer.class).single() > 0;
+  /** Which of the given account codes are in the chart of accounts (one query per posting). */
+  public java.util.Set<String> existingAccounts(java.util.Set<String> codes) {
+    return new java.util.HashSet<>(jdbc.sql("select code from ledger_account where code in (:codes)")
+        .param("codes", codes).query(String.class).list());
   }
 }
