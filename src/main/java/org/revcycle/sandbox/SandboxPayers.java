@@ -187,6 +187,9 @@ public final class SandboxPayers {
    * {@link #check} first); a claim that fails them is refused with an IllegalArgumentException,
    * since no payer would adjudicate it.
    */
+  /** Prefix of the prior authorization test value that makes the payer deny (see adjudicate). */
+  public static final String DENY_TEST_VALUE = "SANDBOX-DENY-";
+
   public ClaimAdjudication adjudicate(ClaimSubmission claim, LocalDate paymentDate) {
     List<String> problems = formatProblems(claim);
     if (!problems.isEmpty()) {
@@ -202,6 +205,13 @@ public final class SandboxPayers {
     String payerClaimNumber = payerClaimNumber(claim);
     String trace = traceNumber(payer, paymentDate);
 
+    // Test value, like a payment sandbox's test card numbers: an original claim whose prior
+    // authorization reads SANDBOX-DENY-<CARC> is denied with that reason; its replacement is not.
+    String authorization = claim.priorAuthorization() == null ? "" : claim.priorAuthorization();
+    if (authorization.startsWith(DENY_TEST_VALUE) && !"7".equals(claim.frequencyCode())) {
+      return denial(claim, payerClaimNumber, charge, authorization.substring(DENY_TEST_VALUE.length()), List.of(),
+          paymentDate, trace);
+    }
     if (!coverageActive(claim)) {
       return denial(claim, payerClaimNumber, charge, "27", List.of(), paymentDate, trace);
     }

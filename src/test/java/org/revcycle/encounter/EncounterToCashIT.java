@@ -160,6 +160,57 @@ class EncounterToCashIT extends PostgresIntegrationTest {
     assertThat(claim(claimId).getList("stages.outcome")).containsSubsequence("EXCEPTION", "VERIFIED");
   }
 
+  private String awaitTask(String pcn, String user, String password) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive().basic(user, password)
+        .queryParam("processInstanceBusinessKey", pcn).get("/engine-rest/task").jsonPath().getList("id").size() == 1);
+    return given().auth().preemptive().basic(user, password).queryParam("processInstanceBusinessKey", pcn)
+        .get("/engine-rest/task").jsonPath().getString("[0].id");
+  }
+
+  private void completeDenialReview(String taskId, String decision) {
+    given().auth().preemptive().basic("denials", "it-denials").contentType("application/json")
+        .body("{\"variables\":{\"denialDecision\":{\"value\":\"" + decision + "\"},"
+            + "\"denialNote\":{\"value\":\"reviewed the medical record\"}}}")
+        .post("/engine-rest/task/" + taskId + "/complete").then().statusCode(204);
+  }
+
+  @Test
+  void deniedClaimIsWrittenOffByADenialAnalyst() {
+    Map<String, Object> encounter = cleanVisit("CMA", "LMH555000111");
+    encounter.put("priorAuthorization", "SANDBOX-DENY-50");
+    String claimId = post(encounter).then().statusCode(201).extract().path("claimId");
+    assertThat(awaitStatus(claimId, List.of("DENIED"))).isEqualTo("DENIED");
+    String pcn = claim(claimId).getString("claim.patientControlNumber");
+
+    String taskId = awaitTask(pcn, "denials", "it-denials");
+    given().auth().preemptive().basic("denials", "it-denials").get("/engine-rest/task/" + taskId + "/variables/denialSummary")
+        .then().statusCode(200).body("value", containsString("CO-50"));
+    completeDenialReview(taskId, "WRITE_OFF");
+
+    assertThat(awaitStatus(claimId, SETTLED)).isEqualTo("WRITTEN_OFF");
+    JsonPath c = claim(claimId);
+    assertThat(new BigDecimal(c.getString("amounts.writeOffs"))).isEqualByComparingTo("249.50");
+    assertThat(new BigDecimal(c.getString("amounts.balance"))).isZero();
+    assertThat(c.getList("stages.actor")).contains("denials");
+  }
+
+  @Test
+  void deniedClaimCorrectedIsPaidAsAReplacement() {
+    Map<String, Object> encounter = cleanVisit("CMA", "LMH555000222");
+    encounter.put("priorAuthorization", "SANDBOX-DENY-16");
+    String claimId = post(encounter).then().statusCode(201).extract().path("claimId");
+    awaitStatus(claimId, List.of("DENIED"));
+    completeDenialReview(awaitTask(claim(claimId).getString("claim.patientControlNumber"), "denials", "it-denials"),
+        "RESUBMIT");
+
+    assertThat(awaitStatus(claimId, SETTLED)).isIn("CLOSED", "PATIENT_BILLED");
+    JsonPath c = claim(claimId);
+    assertThat(c.getString("claim.frequencyCode")).isEqualTo("7");
+    assertThat(c.getInt("claim.submissions")).isEqualTo(2);
+    assertThat(new BigDecimal(c.getString("amounts.writeOffs"))).isZero();
+    assertThat(new BigDecimal(c.getString("amounts.payerPaid"))).isPositive();
+  }
+
   @Test
   void badEncountersAreRefusedByFieldAndKept() {
     Map<String, Object> encounter = cleanVisit("CMA", "LMH123456789");

@@ -131,6 +131,18 @@ class SandboxPayersTest {
   }
 
   @Test
+  void theDenyTestValueDeniesTheOriginalWithThatReasonAndPaysItsReplacement() {
+    ClaimSubmission original = with(clean.get(0), b -> b.priorAuthorization = SandboxPayers.DENY_TEST_VALUE + "50");
+    SandboxPayers strict = new SandboxPayers(NETWORK, 1L, NEVER);
+
+    ClaimAdjudication denied = strict.adjudicate(original, PAID_ON);
+    assertThat(denied.denied()).isTrue();
+    assertThat(denied.adjustments()).containsExactly(new Adjustment("CO", "50", original.totalCharge()));
+    assertThat(denied.balances()).isTrue();
+    assertThat(strict.adjudicate(replacement(original, "7", denied.payerClaimNumber()), PAID_ON).denied()).isFalse();
+  }
+
+  @Test
   void generatedDefectsLeadToTheirDenials() {
     List<ClaimAdjudication> results = adjudicateAccepted(payers, claims(NETWORK, 13L, 2_000, 0.2, 0.2));
 
