@@ -65,14 +65,12 @@ public class EncounterInbox {
     if (!violations.isEmpty()) {
       throw refused(messageId, JsonProblems.of(violations));
     }
-    EncounterIntake.IntakeResult result = intake.receive(encounter);
-    inbound.mark(messageId, result.created() ? "PROCESSED" : "DUPLICATE",
-        encounter.sourceSystem() + "/" + encounter.sourceId(), null);
+    EncounterIntake.IntakeResult result = intake.receive(encounter, messageId);
     return new Accepted(result.claimId(), result.patientControlNumber(), !result.created(), messageId);
   }
 
   private InvalidInputException refused(UUID messageId, InvalidInputException problem) {
-    inbound.mark(messageId, "REJECTED", null, problem.getMessage());
+    inbound.markRefused(messageId, problem.getMessage());
     return problem;
   }
 }

@@ -28,15 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class EncounterIntake {
 
   private final EncounterRepository encounters;
+  private final InboundMessages inbound;
   private final ClaimRepository claims;
   private final Ledger ledger;
   private final EncounterToCashWorkflow workflow;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public EncounterIntake(EncounterRepository encounters, ClaimRepository claims, Ledger ledger,
-      EncounterToCashWorkflow workflow, JdbcClient jdbc, Optional<Clock> clock) {
+  public EncounterIntake(EncounterRepository encounters, InboundMessages inbound, ClaimRepository claims,
+      Ledger ledger, EncounterToCashWorkflow workflow, JdbcClient jdbc, Optional<Clock> clock) {
     this.encounters = encounters;
+    this.inbound = inbound;
     this.claims = claims;
     this.ledger = ledger;
     this.workflow = workflow;
@@ -46,11 +48,16 @@ public class EncounterIntake {
 
   public record IntakeResult(UUID claimId, String patientControlNumber, boolean created) {}
 
+  /**
+   * @param inboundMessageId the record of what was received; marked taken in this transaction
+   */
   @Transactional
-  public IntakeResult receive(ClosedEncounter e) {
+  public IntakeResult receive(ClosedEncounter e, UUID inboundMessageId) {
+    String sourceKey = e.sourceSystem() + "/" + e.sourceId();
     Optional<UUID> existing = encounters.findEncounterId(e.sourceSystem(), e.sourceId());
     if (existing.isPresent()) {
       UUID claimId = claims.findIdByEncounter(existing.get()).orElseThrow();
+      inbound.markTaken(inboundMessageId, true, sourceKey);
       return new IntakeResult(claimId, claims.patientControlNumber(claimId), false);
     }
     Instant now = clock.instant();
@@ -78,6 +85,7 @@ public class EncounterIntake {
           List.of(JournalLine.debit(receivable, total, null), JournalLine.credit(Accounts.GROSS_REVENUE, total, null))));
     }
     workflow.start(claimId, pcn, selfPay);
+    inbound.markTaken(inboundMessageId, false, sourceKey);
     return new IntakeResult(claimId, pcn, true);
   }
 

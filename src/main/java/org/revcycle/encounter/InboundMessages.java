@@ -33,8 +33,19 @@ public class InboundMessages {
     return id;
   }
 
+  /** In its own transaction: a refusal is kept even though nothing else is written. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void mark(UUID id, String status, String sourceKey, String error) {
+  public void markRefused(UUID id, String error) {
+    mark(id, "REJECTED", null, error);
+  }
+
+  /** In the caller's transaction: marked processed exactly when the processing commits. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void markTaken(UUID id, boolean duplicate, String sourceKey) {
+    mark(id, duplicate ? "DUPLICATE" : "PROCESSED", sourceKey, null);
+  }
+
+  private void mark(UUID id, String status, String sourceKey, String error) {
     jdbc.sql("update inbound_message set status = ?, source_key = coalesce(?, source_key), error = ? where id = ?")
         .params(status, sourceKey, error == null ? null : error.substring(0, Math.min(error.length(), 1000)), id)
         .update();

@@ -50,6 +50,8 @@ class EncounterToCashBenchmark extends PostgresIntegrationTest {
 
   private static final int CLAIMS = Integer.getInteger("benchmark.claims", 2000);
   private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
+  /** Offered load in claims per second for the latency run; 0 skips it. */
+  private static final int RATE = Integer.getInteger("benchmark.rate", 10);
 
   @Autowired EncounterInbox inbox;
   @Autowired SandboxNetwork network;
@@ -80,8 +82,9 @@ class EncounterToCashBenchmark extends PostgresIntegrationTest {
   @Test
   void encounterToCashAgainstItsBaseline() throws Exception {
     // warm-up: JIT, connection pool, caches
-    runLifecycle(100, 2);
-    Result lifecycle = runLifecycle(CLAIMS, 1000);
+    runLifecycle(100, 2, 0);
+    Result lifecycle = runLifecycle(CLAIMS, 1000, 0);
+    Result paced = RATE > 0 ? runLifecycle(Math.min(CLAIMS, RATE * 30), 2000, RATE) : null;
     Result baseline = runBaseline(CLAIMS);
 
     System.out.printf(Locale.ROOT, """
@@ -91,19 +94,33 @@ class EncounterToCashBenchmark extends PostgresIntegrationTest {
         lifecycle: claims/s to posted %.1f   p50 %d ms   p95 %d ms   p99 %d ms   (wall %.1f s)
         baseline (same steps, no-op): instances/s %.1f   (wall %.1f s)
         ratio lifecycle / baseline  %.2f
+        %s
         =========================================================================
         %n""", CLAIMS, THREADS, lifecycle.perSecond(), lifecycle.p(50), lifecycle.p(95), lifecycle.p(99),
-        lifecycle.wallSeconds, baseline.perSecond(), baseline.wallSeconds, lifecycle.perSecond() / baseline.perSecond());
+        lifecycle.wallSeconds, baseline.perSecond(), baseline.wallSeconds, lifecycle.perSecond() / baseline.perSecond(),
+        paced == null ? "" : String.format(Locale.ROOT,
+            "at an offered %d claims/s (%d claims): intake to posted p50 %d ms   p95 %d ms   p99 %d ms",
+            RATE, paced.count, paced.p(50), paced.p(95), paced.p(99)));
     assertThat(lifecycle.latenciesMillis).hasSize(CLAIMS);
   }
 
-  private Result runLifecycle(int claims, long seed) throws Exception {
+  /** All claims at once (rate 0: throughput), or paced at a rate (latency under that load). */
+  private Result runLifecycle(int claims, long seed, int rate) throws Exception {
     SyntheticEncounters generator = new SyntheticEncounters(network, seed * 7919, Clock.systemUTC(), 0, 0);
     List<ClosedEncounter> encounters = generator.next(claims);
     List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
     Instant start = Instant.now();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    for (ClosedEncounter e : encounters) {
+    long startNanos = System.nanoTime();
+    for (int i = 0; i < encounters.size(); i++) {
+      ClosedEncounter e = encounters.get(i);
+      if (rate > 0) {
+        long due = startNanos + (long) (i * 1e9 / rate);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+      }
       pool.submit(() -> ids.add(inbox.receive("benchmark", e).claimId()));
     }
     pool.shutdown();
