@@ -3,7 +3,6 @@ package org.revcycle.claim;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.revcycle.ledger.Accounts;
 import org.revcycle.ledger.LedgerRepository;
@@ -21,17 +20,17 @@ public class ClaimClosing {
   private final LedgerRepository ledger;
   private final Clock clock;
 
-  public ClaimClosing(ClaimRepository claims, LedgerRepository ledger, Optional<Clock> clock) {
+  public ClaimClosing(ClaimRepository claims, LedgerRepository ledger, Clock clock) {
     this.claims = claims;
     this.ledger = ledger;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   @Transactional
   public ClaimStatus close(UUID claimId) {
-    var totals = ledger.totalsForClaim(claimId);
-    BigDecimal insurance = totals.containsKey(Accounts.AR_INSURANCE) ? totals.get(Accounts.AR_INSURANCE).net() : BigDecimal.ZERO;
-    BigDecimal patient = totals.containsKey(Accounts.AR_PATIENT) ? totals.get(Accounts.AR_PATIENT).net() : BigDecimal.ZERO;
+    LedgerRepository.ClaimLedger postings = ledger.claimLedger(claimId);
+    BigDecimal insurance = postings.net(Accounts.AR_INSURANCE);
+    BigDecimal patient = postings.net(Accounts.AR_PATIENT);
     ClaimStatus current = claims.summary(claimId).orElseThrow().status();
     ClaimStatus next;
     if (insurance.signum() == 0 && patient.signum() == 0) {

@@ -2,15 +2,11 @@ package org.revcycle.claim;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.revcycle.ledger.Accounts;
 import org.revcycle.ledger.LedgerRepository;
-import org.revcycle.ledger.LedgerRepository.AccountTotals;
-import org.revcycle.ledger.Money;
 import org.revcycle.platform.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,29 +52,14 @@ public class ClaimController {
 
   /** Charge = payer paid + contractual + write-offs + patient responsibility + insurance balance. */
   ClaimAmounts amounts(UUID claimId) {
-    Map<String, AccountTotals> totals = ledger.totalsForClaim(claimId);
+    LedgerRepository.ClaimLedger l = ledger.claimLedger(claimId);
     return new ClaimAmounts(
-        credits(totals, Accounts.GROSS_REVENUE).subtract(debits(totals, Accounts.GROSS_REVENUE)),
-        net(totals, Accounts.CASH_CLEARING),
-        net(totals, Accounts.CONTRACTUAL_ALLOWANCES),
-        net(totals, Accounts.DENIAL_WRITE_OFFS).add(net(totals, Accounts.ADMINISTRATIVE_ADJUSTMENTS)),
-        debits(totals, Accounts.AR_PATIENT),
-        net(totals, Accounts.AR_INSURANCE),
-        net(totals, Accounts.AR_PATIENT));
-  }
-
-  private static BigDecimal debits(Map<String, AccountTotals> totals, String account) {
-    AccountTotals t = totals.get(account);
-    return t == null ? Money.ZERO : t.debits();
-  }
-
-  private static BigDecimal credits(Map<String, AccountTotals> totals, String account) {
-    AccountTotals t = totals.get(account);
-    return t == null ? Money.ZERO : t.credits();
-  }
-
-  private static BigDecimal net(Map<String, AccountTotals> totals, String account) {
-    AccountTotals t = totals.get(account);
-    return t == null ? Money.ZERO : t.net();
+        l.credits(Accounts.GROSS_REVENUE).subtract(l.debits(Accounts.GROSS_REVENUE)),
+        l.net(Accounts.CASH_CLEARING),
+        l.net(Accounts.CONTRACTUAL_ALLOWANCES),
+        l.net(Accounts.DENIAL_WRITE_OFFS).add(l.net(Accounts.ADMINISTRATIVE_ADJUSTMENTS)),
+        l.debits(Accounts.AR_PATIENT),
+        l.net(Accounts.AR_INSURANCE),
+        l.net(Accounts.AR_PATIENT));
   }
 }

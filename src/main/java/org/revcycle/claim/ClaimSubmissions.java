@@ -2,7 +2,6 @@ package org.revcycle.claim;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.revcycle.workqueue.WorkQueueRouter;
 import org.springframework.stereotype.Service;
@@ -18,11 +17,11 @@ public class ClaimSubmissions {
   private final Clock clock;
 
   public ClaimSubmissions(ClaimRepository claims, Clearinghouse clearinghouse, WorkQueueRouter router,
-      Optional<Clock> clock) {
+      Clock clock) {
     this.claims = claims;
     this.clearinghouse = clearinghouse;
     this.router = router;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   /** The outcome: accepted, or rejected with reasons and the queue that corrects it. */

@@ -46,12 +46,12 @@ public class ChargeReview {
   private final Clock clock;
 
   public ChargeReview(JdbcClient jdbc, ClaimRepository claims, PolicyDecisions policy, WorkQueueRouter router,
-      Optional<Clock> clock) {
+      Clock clock) {
     this.jdbc = jdbc;
     this.claims = claims;
     this.policy = policy;
     this.router = router;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   public record Edit(String code, String severity, String exceptionType, String message) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.revcycle.claim.ClaimRepository;
 import org.revcycle.claim.ClaimStatus;
@@ -27,18 +26,17 @@ public class DenialResolution {
   private final Clock clock;
 
   public DenialResolution(ClaimRepository claims, Ledger ledger, LedgerRepository ledgerRepository,
-      Optional<Clock> clock) {
+      Clock clock) {
     this.claims = claims;
     this.ledger = ledger;
     this.ledgerRepository = ledgerRepository;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   /** The whole insurance balance goes to denial write-offs, once. */
   @Transactional
   public BigDecimal writeOff(UUID claimId, String decidedBy, String note) {
-    var totals = ledgerRepository.totalsForClaim(claimId).get(Accounts.AR_INSURANCE);
-    BigDecimal balance = totals == null ? BigDecimal.ZERO : totals.net();
+    BigDecimal balance = ledgerRepository.claimLedger(claimId).net(Accounts.AR_INSURANCE);
     Instant now = clock.instant();
     String pcn = claims.patientControlNumber(claimId);
     if (balance.signum() > 0) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -26,10 +25,10 @@ public class RegistrationCheck {
   private final ClaimRepository claims;
   private final Clock clock;
 
-  public RegistrationCheck(JdbcClient jdbc, ClaimRepository claims, Optional<Clock> clock) {
+  public RegistrationCheck(JdbcClient jdbc, ClaimRepository claims, Clock clock) {
     this.jdbc = jdbc;
     this.claims = claims;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   /** The problems found (none: verified) and a one-line summary of the claim for the task. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.revcycle.platform.InvalidInputException;
@@ -26,12 +25,12 @@ public class EncounterInbox {
   private final Clock clock;
 
   public EncounterInbox(EncounterIntake intake, InboundMessages inbound, ObjectMapper objectMapper,
-      Validator validator, Optional<Clock> clock) {
+      Validator validator, Clock clock) {
     this.intake = intake;
     this.inbound = inbound;
     this.objectMapper = objectMapper;
     this.validator = validator;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   public record Accepted(UUID claimId, String patientControlNumber, boolean duplicate, UUID inboundMessageId) {}

@@ -36,14 +36,14 @@ public class EncounterIntake {
   private final Clock clock;
 
   public EncounterIntake(EncounterRepository encounters, InboundMessages inbound, ClaimRepository claims,
-      Ledger ledger, EncounterToCashWorkflow workflow, JdbcClient jdbc, Optional<Clock> clock) {
+      Ledger ledger, EncounterToCashWorkflow workflow, JdbcClient jdbc, Clock clock) {
     this.encounters = encounters;
     this.inbound = inbound;
     this.claims = claims;
     this.ledger = ledger;
     this.workflow = workflow;
     this.jdbc = jdbc;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   public record IntakeResult(UUID claimId, String patientControlNumber, boolean created) {}

@@ -15,9 +15,9 @@ public class Ledger {
   private final LedgerRepository repository;
   private final Clock clock;
 
-  public Ledger(LedgerRepository repository, Optional<Clock> clock) {
+  public Ledger(LedgerRepository repository, Clock clock) {
     this.repository = repository;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   /**

@@ -3,7 +3,6 @@ package org.revcycle.ledger;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,11 +17,11 @@ public class LedgerExport {
   private final GeneralLedger generalLedger;
   private final Clock clock;
 
-  public LedgerExport(JdbcClient jdbc, LedgerRepository ledger, GeneralLedger generalLedger, Optional<Clock> clock) {
+  public LedgerExport(JdbcClient jdbc, LedgerRepository ledger, GeneralLedger generalLedger, Clock clock) {
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.generalLedger = generalLedger;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   public record Exported(int entries, String reference) {}

@@ -113,8 +113,8 @@ public class LedgerRepository {
   }
 
   /** Debit and credit totals per account of every entry posted for one claim. */
-  public Map<String, AccountTotals> totalsForClaim(UUID claimId) {
-    return jdbc.sql("""
+  public ClaimLedger claimLedger(UUID claimId) {
+    return new ClaimLedger(jdbc.sql("""
             select l.account_code, sum(l.debit), sum(l.credit)
             from journal_line l join journal_entry e on e.id = l.entry_id
             where e.claim_id = ? group by l.account_code""")
@@ -122,12 +122,27 @@ public class LedgerRepository {
         .query((rs, n) -> new AccountTotals(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
         .list()
         .stream()
-        .collect(Collectors.toMap(AccountTotals::accountCode, t -> t));
+        .collect(Collectors.toMap(AccountTotals::accountCode, t -> t)));
   }
 
-  public record AccountTotals(String accountCode, BigDecimal debits, BigDecimal credits) {
-    public BigDecimal net() {
-      return debits.subtract(credits);
+  public record AccountTotals(String accountCode, BigDecimal debits, BigDecimal credits) {}
+
+  /** One claim's postings by account; an account never posted to reads zero. */
+  public record ClaimLedger(Map<String, AccountTotals> totals) {
+
+    public BigDecimal debits(String account) {
+      AccountTotals t = totals.get(account);
+      return t == null ? Money.ZERO : t.debits();
+    }
+
+    public BigDecimal credits(String account) {
+      AccountTotals t = totals.get(account);
+      return t == null ? Money.ZERO : t.credits();
+    }
+
+    /** Debits minus credits. */
+    public BigDecimal net(String account) {
+      return debits(account).subtract(credits(account));
     }
   }
 

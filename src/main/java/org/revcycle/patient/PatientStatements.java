@@ -31,12 +31,12 @@ public class PatientStatements {
   private final Clock clock;
 
   public PatientStatements(JdbcClient jdbc, LedgerRepository ledger, ClaimRepository claims,
-      PatientMessaging messaging, Optional<Clock> clock) {
+      PatientMessaging messaging, Clock clock) {
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.claims = claims;
     this.messaging = messaging;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   @Transactional
@@ -46,8 +46,7 @@ public class PatientStatements {
     if (existing.isPresent()) {
       return existing;
     }
-    var totals = ledger.totalsForClaim(claimId).get(Accounts.AR_PATIENT);
-    BigDecimal due = totals == null ? BigDecimal.ZERO : totals.net();
+    BigDecimal due = ledger.claimLedger(claimId).net(Accounts.AR_PATIENT);
     Instant now = clock.instant();
     if (due.signum() <= 0) {
       claims.addEvent(claimId, "PATIENT_STATEMENT", "NOTHING_DUE", null, "system", now);

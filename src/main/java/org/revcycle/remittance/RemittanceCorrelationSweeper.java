@@ -2,7 +2,6 @@ package org.revcycle.remittance;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,10 +19,10 @@ public class RemittanceCorrelationSweeper {
   private final Clock clock;
 
   public RemittanceCorrelationSweeper(RemittanceRepository remittances, RemittanceWorkflow workflow,
-      Optional<Clock> clock) {
+      Clock clock) {
     this.remittances = remittances;
     this.workflow = workflow;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   @Scheduled(fixedDelayString = "${revcycle.remittance.correlation-sweeper.interval:PT2S}")

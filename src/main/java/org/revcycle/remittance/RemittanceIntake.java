@@ -24,11 +24,11 @@ public class RemittanceIntake {
   private final Clock clock;
 
   public RemittanceIntake(RemittanceRepository remittances, ClaimRepository claims, RemittanceWorkflow workflow,
-      Optional<Clock> clock) {
+      Clock clock) {
     this.remittances = remittances;
     this.claims = claims;
     this.workflow = workflow;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   public record Received(UUID remittanceId, boolean duplicate, boolean matched) {}

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.revcycle.claim.ClaimRepository;
@@ -34,12 +33,12 @@ public class RemittancePosting {
   private final Clock clock;
 
   public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger,
-      LedgerExport export, Optional<Clock> clock) {
+      LedgerExport export, Clock clock) {
     this.remittances = remittances;
     this.claims = claims;
     this.ledger = ledger;
     this.export = export;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   public record Outcome(boolean denied, boolean patientOwes, String denialSummary) {}

@@ -27,10 +27,11 @@ public class SandboxConfiguration {
    * a restart continues with new encounters instead of replaying the ones already taken in.
    */
   @Bean
-  SyntheticEncounters syntheticEncounters(SandboxNetwork network, SandboxProperties properties, JdbcClient jdbc) {
+  SyntheticEncounters syntheticEncounters(SandboxNetwork network, SandboxProperties properties, JdbcClient jdbc,
+      Clock clock) {
     long existing = jdbc.sql("select count(*) from encounter where source_system = ?")
         .param(SyntheticEncounters.SOURCE_SYSTEM).query(Long.class).single();
-    return new SyntheticEncounters(network, properties.seed() + existing, Clock.systemUTC(),
+    return new SyntheticEncounters(network, properties.seed() + existing, clock,
         properties.registrationDefectRate(), properties.codingDefectRate());
   }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.revcycle.claim.ClaimRepository;
 import org.revcycle.platform.engine.PolicyDecisions;
@@ -25,10 +24,10 @@ public class WorkQueueRouter {
   private final ClaimRepository claims;
   private final Clock clock;
 
-  public WorkQueueRouter(PolicyDecisions policy, ClaimRepository claims, Optional<Clock> clock) {
+  public WorkQueueRouter(PolicyDecisions policy, ClaimRepository claims, Clock clock) {
     this.policy = policy;
     this.claims = claims;
-    this.clock = clock.orElse(Clock.systemUTC());
+    this.clock = clock;
   }
 
   /** A routed exception: the candidate group, the task priority and its due date. */
