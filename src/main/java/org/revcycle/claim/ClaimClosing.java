@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.revcycle.ledger.Accounts;
+import org.revcycle.ledger.LedgerExport;
 import org.revcycle.ledger.LedgerRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +19,13 @@ public class ClaimClosing {
 
   private final ClaimRepository claims;
   private final LedgerRepository ledger;
+  private final LedgerExport export;
   private final Clock clock;
 
-  public ClaimClosing(ClaimRepository claims, LedgerRepository ledger, Clock clock) {
+  public ClaimClosing(ClaimRepository claims, LedgerRepository ledger, LedgerExport export, Clock clock) {
     this.claims = claims;
     this.ledger = ledger;
+    this.export = export;
     this.clock = clock;
   }
 
@@ -45,5 +48,15 @@ public class ClaimClosing {
     claims.addEvent(claimId, "CLOSE", next.name(), "insurance balance " + insurance + ", patient balance " + patient,
         "system", now);
     return next;
+  }
+
+  /** The last step of every path: the claim's journal entries (charges, postings, write-offs) to the ERP. */
+  @Transactional
+  public void exportToErp(UUID claimId) {
+    LedgerExport.Exported exported = export.exportClaim(claimId);
+    if (exported.entries() > 0) {
+      claims.addEvent(claimId, "ERP", "EXPORTED", exported.entries() + " journal entries, ERP batch "
+          + exported.reference(), "system", clock.instant());
+    }
   }
 }

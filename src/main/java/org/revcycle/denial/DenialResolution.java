@@ -33,9 +33,15 @@ public class DenialResolution {
     this.clock = clock;
   }
 
-  /** The whole insurance balance goes to denial write-offs, once. */
+  /**
+   * The whole insurance balance goes to denial write-offs, once.
+   *
+   * @param patientControlNumber the process's business key: the claim must be that one, so a
+   *     variable changed on a task cannot point the write-off at another claim
+   */
   @Transactional
-  public BigDecimal writeOff(UUID claimId, String decidedBy, String note) {
+  public BigDecimal writeOff(UUID claimId, String patientControlNumber, String decidedBy, String note) {
+    requireSameClaim(claimId, patientControlNumber);
     BigDecimal balance = ledgerRepository.claimLedger(claimId).net(Accounts.AR_INSURANCE);
     Instant now = clock.instant();
     String pcn = claims.patientControlNumber(claimId);
@@ -53,12 +59,19 @@ public class DenialResolution {
 
   /** The corrected claim goes out as a replacement (CLM05-3 = 7) of the payer's claim. */
   @Transactional
-  public void prepareReplacement(UUID claimId, String decidedBy, String note) {
+  public void prepareReplacement(UUID claimId, String patientControlNumber, String decidedBy, String note) {
+    requireSameClaim(claimId, patientControlNumber);
     String payerClaimNumber = claims.summary(claimId).orElseThrow().payerClaimNumber();
     claims.markReplacement(claimId, payerClaimNumber);
     Instant now = clock.instant();
     claims.updateStatus(claimId, ClaimStatus.READY, now);
     claims.addEvent(claimId, "DENIAL", "RESUBMIT", "replacement of payer claim " + payerClaimNumber
         + (note == null ? "" : ": " + note), decidedBy == null ? "system" : decidedBy, now);
+  }
+
+  private void requireSameClaim(UUID claimId, String patientControlNumber) {
+    if (!claims.patientControlNumber(claimId).equals(patientControlNumber)) {
+      throw new IllegalStateException("Claim " + claimId + " is not the claim of process " + patientControlNumber);
+    }
   }
 }

@@ -18,6 +18,6 @@ public class PrepareReplacementClaimDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     resolution.prepareReplacement(UUID.fromString((String) execution.getVariable("claimId")),
-        (String) execution.getVariable("denialDecidedBy"), (String) execution.getVariable("denialNote"));
+        execution.getProcessBusinessKey(), (String) execution.getVariable("denialDecidedBy"), (String) execution.getVariable("denialNote"));
   }
 }

@@ -18,6 +18,6 @@ public class WriteOffDenialDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     resolution.writeOff(UUID.fromString((String) execution.getVariable("claimId")),
-        (String) execution.getVariable("denialDecidedBy"), (String) execution.getVariable("denialNote"));
+        execution.getProcessBusinessKey(), (String) execution.getVariable("denialDecidedBy"), (String) execution.getVariable("denialNote"));
   }
 }

@@ -33,7 +33,7 @@ public record ClosedEncounter(
     @Size(max = 50) String priorAuthorization,
     @NotEmpty @Size(max = 12) List<@NotBlank @Pattern(regexp = "[A-TV-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?",
         message = "must be an ICD-10-CM code") String> diagnoses,
-    @NotEmpty @Size(max = 50) List<@Valid Charge> charges) {
+    @NotEmpty @Size(max = 50) List<@NotNull @Valid Charge> charges) {
 
   public enum EncounterClass {
     INPATIENT,
@@ -70,7 +70,7 @@ public record ClosedEncounter(
    */
   public record Charge(
       @Pattern(regexp = "[A-Z0-9]{5}", message = "must be a 5-character CPT/HCPCS code") String procedureCode,
-      @Size(max = 4) List<@Pattern(regexp = "[A-Z0-9]{2}", message = "must be a 2-character modifier") String> modifiers,
+      @Size(max = 4) List<@NotNull @Pattern(regexp = "[A-Z0-9]{2}", message = "must be a 2-character modifier") String> modifiers,
       @Pattern(regexp = "\\d{4}", message = "must be a 4-digit revenue code") String revenueCode,
       @NotNull @DecimalMin(value = "0.001", message = "must be positive") @Digits(integer = 6, fraction = 3) BigDecimal units,
       @NotNull @DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 12, fraction = 2) BigDecimal amount,

@@ -31,6 +31,9 @@ public class EhrPoller {
       } catch (InvalidInputException e) {
         // kept in inbound_message with the reason; the log names the source, never the patient
         log.warn("Encounter {}/{} refused: {}", encounter.sourceSystem(), encounter.sourceId(), e.field());
+      } catch (RuntimeException e) {
+        // recorded as received; the rest of the batch goes on and this one can be replayed
+        log.error("Encounter {}/{} could not be taken in", encounter.sourceSystem(), encounter.sourceId(), e);
       }
     }
   }

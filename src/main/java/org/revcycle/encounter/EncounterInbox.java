@@ -44,6 +44,9 @@ public class EncounterInbox {
     } catch (JsonProcessingException e) {
       throw refused(messageId, JsonProblems.of(e));
     }
+    if (encounter == null) {
+      throw refused(messageId, new InvalidInputException("body", "must be a closed encounter, not null"));
+    }
     return take(messageId, encounter);
   }
 

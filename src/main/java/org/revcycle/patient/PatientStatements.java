@@ -54,7 +54,8 @@ public class PatientStatements {
     }
     UUID patientId = jdbc.sql("select e.patient_id from claim c join encounter e on e.id = c.encounter_id where c.id = ?")
         .param(claimId).query(UUID.class).single();
-    UUID id = UUID.randomUUID();
+    // derived from the claim: a retried job sends the same statement, which the vendor sends once
+    UUID id = UUID.nameUUIDFromBytes(("statement:" + claimId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     LocalDate dueDate = LocalDate.now(clock).plusDays(DAYS_TO_PAY);
     jdbc.sql("""
         insert into patient_statement (id, claim_id, patient_id, amount_due, issued_at, due_date, channel)

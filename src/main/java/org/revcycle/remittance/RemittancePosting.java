@@ -13,7 +13,6 @@ import org.revcycle.ledger.Accounts;
 import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
-import org.revcycle.ledger.LedgerExport;
 import org.revcycle.ledger.Money;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,15 +28,12 @@ public class RemittancePosting {
   private final RemittanceRepository remittances;
   private final ClaimRepository claims;
   private final Ledger ledger;
-  private final LedgerExport export;
   private final Clock clock;
 
-  public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger,
-      LedgerExport export, Clock clock) {
+  public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger, Clock clock) {
     this.remittances = remittances;
     this.claims = claims;
     this.ledger = ledger;
-    this.export = export;
     this.clock = clock;
   }
 
@@ -58,22 +54,17 @@ public class RemittancePosting {
       claims.addEvent(claimId, "POSTING", "DENIAL_RECORDED", describe(a), "system", now);
       return new Outcome(true, false, describe(a));
     }
-    List<JournalLine> lines = new ArrayList<>();
     BigDecimal contractual = sum(a, false);
     BigDecimal patient = sum(a, true);
     String memo = "CLP " + a.patientControlNumber() + " / " + a.payerClaimNumber();
-    if (a.paid().signum() > 0) {
-      lines.add(JournalLine.debit(Accounts.CASH_CLEARING, a.paid(), memo));
-    }
-    if (contractual.signum() > 0) {
-      lines.add(JournalLine.debit(Accounts.CONTRACTUAL_ALLOWANCES, contractual, "CAS " + codes(a, false)));
-    }
-    if (patient.signum() > 0) {
-      lines.add(JournalLine.debit(Accounts.AR_PATIENT, patient, "CAS " + codes(a, true)));
-    }
-    BigDecimal cleared = a.paid().add(contractual).add(patient);
-    if (cleared.signum() > 0) {
-      lines.add(JournalLine.credit(Accounts.AR_INSURANCE, cleared, memo));
+    // A reversal (CLP02 22) or a correction carries negative amounts: each amount goes on the side
+    // its sign calls for, so the entry undoes what was posted before and still balances.
+    List<JournalLine> lines = new ArrayList<>();
+    add(lines, Accounts.CASH_CLEARING, a.paid(), memo);
+    add(lines, Accounts.CONTRACTUAL_ALLOWANCES, contractual, "CAS " + codes(a, false));
+    add(lines, Accounts.AR_PATIENT, patient, "CAS " + codes(a, true));
+    add(lines, Accounts.AR_INSURANCE, a.paid().add(contractual).add(patient).negate(), memo);
+    if (!lines.isEmpty()) {
       ledger.post(new JournalEntry(UUID.randomUUID(), a.paymentDate(),
           "Remittance " + a.traceNumber() + " for claim " + a.patientControlNumber(), "REMITTANCE",
           a.traceNumber() + "/" + a.patientControlNumber(), claimId, "system", "remit:" + remittanceId, lines));
@@ -85,16 +76,6 @@ public class RemittancePosting {
     return new Outcome(false, patient.signum() > 0, null);
   }
 
-  /** After posting: the claim's journal entries go to the ERP. */
-  @Transactional
-  public void exportToErp(UUID claimId) {
-    LedgerExport.Exported exported = export.exportClaim(claimId);
-    if (exported.entries() > 0) {
-      claims.addEvent(claimId, "POSTING", "EXPORTED", exported.entries() + " journal entries, ERP batch "
-          + exported.reference(), "system", clock.instant());
-    }
-  }
-
   public String denialSummary(UUID claimId) {
     return remittances.latestFor(claimId).map(id -> describe(remittances.load(id).adjudication())).orElse("");
   }
@@ -104,6 +85,15 @@ public class RemittancePosting {
         .collect(Collectors.joining(", "));
     String remarks = a.remarkCodes().isEmpty() ? "" : "; remarks " + String.join(", ", a.remarkCodes());
     return "CLP02 " + a.statusCode() + ", paid " + a.paid() + ", adjustments " + cas + remarks;
+  }
+
+  /** A positive amount is a debit to the account, a negative one a credit; zero adds no line. */
+  private static void add(List<JournalLine> lines, String account, BigDecimal amount, String memo) {
+    if (amount.signum() > 0) {
+      lines.add(JournalLine.debit(account, amount, memo));
+    } else if (amount.signum() < 0) {
+      lines.add(JournalLine.credit(account, amount.negate(), memo));
+    }
   }
 
   private static BigDecimal sum(ClaimAdjudication a, boolean patientResponsibility) {

@@ -3,29 +3,45 @@ package org.revcycle.remittance;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.revcycle.encounter.EncounterToCashProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tells a claim's encounter-to-cash instance that its remittance has arrived. */
 @Component
 public class RemittanceWorkflow {
 
-  private final RuntimeService runtimeService;
+  private static final Logger log = LoggerFactory.getLogger(RemittanceWorkflow.class);
 
-  public RemittanceWorkflow(RuntimeService runtimeService) {
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate ownTransaction;
+
+  public RemittanceWorkflow(RuntimeService runtimeService, PlatformTransactionManager transactions) {
     this.runtimeService = runtimeService;
+    // its own transaction: it is called after the remittance's transaction has committed
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
-   * @return false when no instance of that claim is waiting for it right now; the remittance is
-   *     stored, and the process finds it when it next looks (or the sweeper tries again)
+   * @return false when no instance of that claim is waiting for it right now, or the wake-up
+   *     failed; the remittance is stored, and the process finds it when it next looks (or the
+   *     sweeper tries again)
    */
   public boolean notifyArrival(String patientControlNumber) {
     try {
-      runtimeService.createMessageCorrelation(EncounterToCashProcess.MESSAGE_REMITTANCE_RECEIVED)
-          .processInstanceBusinessKey(patientControlNumber)
-          .correlateWithResult();
+      ownTransaction.executeWithoutResult(status ->
+          runtimeService.createMessageCorrelation(EncounterToCashProcess.MESSAGE_REMITTANCE_RECEIVED)
+              .processInstanceBusinessKey(patientControlNumber)
+              .correlateWithResult());
       return true;
     } catch (MismatchingMessageCorrelationException notWaiting) {
+      return false;
+    } catch (RuntimeException e) {
+      log.warn("Waking claim {} for its remittance failed; the sweeper will try again", patientControlNumber, e);
       return false;
     }
   }

@@ -119,7 +119,7 @@ class EncounterToCashProcessTest {
     assertThat(passed(instance)).containsSubsequence("RegistrationCheck", "ChargeReview", "ClaimSubmission",
         "Adjudication", "Posting", "CloseClaim", "ClaimClosed").doesNotContain("PatientStatement", "ReviewDenial");
     assertThat(calls).containsSubsequence("checkRegistrationDelegate", "reviewChargesDelegate", "submitClaimDelegate",
-        "findRemittanceDelegate", "postRemittanceDelegate", "exportJournalDelegate", "closeClaimDelegate");
+        "findRemittanceDelegate", "postRemittanceDelegate", "closeClaimDelegate", "exportJournalDelegate");
   }
 
   @Test
@@ -139,7 +139,7 @@ class EncounterToCashProcessTest {
     runDueJobs();
 
     assertEnded(instance);
-    assertThat(passed(instance)).containsSubsequence("ChargeReview", "PatientStatement", "CloseClaim")
+    assertThat(passed(instance)).containsSubsequence("ChargeReview", "PatientStatement", "CloseClaim", "ExportJournal")
         .doesNotContain("ClaimSubmission", "Adjudication", "Posting");
   }
 
@@ -159,19 +159,26 @@ class EncounterToCashProcessTest {
 
     assertEnded(instance);
     assertThat(calls).contains("writeOffDenialDelegate").doesNotContain("prepareReplacementClaimDelegate");
+    assertThat(calls).as("the write-off reaches the ERP too").containsSubsequence("writeOffDenialDelegate",
+        "closeClaimDelegate", "exportJournalDelegate");
   }
 
   @Test
   void deniedClaimCorrectedGoesOutAgainAsAReplacement() {
     answer("postRemittanceDelegate", Map.of("denied", true, "patientOwes", false),
-        Map.of("denied", false, "patientOwes", false));
+        Map.of("denied", true, "patientOwes", false), Map.of("denied", false, "patientOwes", false));
     ProcessInstance instance = start(false);
     runDueJobs();
     taskService().complete(onlyTask().getId(), Map.of("denialDecision", "RESUBMIT", "denialNote", "auth obtained"));
     runDueJobs();
+    // denied again: the earlier decision does not carry over to the new review
+    Task secondReview = onlyTask();
+    assertThat(runtimeService().getVariable(instance.getId(), "denialDecision")).isNull();
+    taskService().complete(secondReview.getId(), Map.of("denialDecision", "RESUBMIT", "denialNote", "records sent"));
+    runDueJobs();
 
     assertEnded(instance);
-    assertThat(calls.stream().filter("submitClaimDelegate"::equals).count()).isEqualTo(2);
+    assertThat(calls.stream().filter("submitClaimDelegate"::equals).count()).isEqualTo(3);
     assertThat(calls).containsSubsequence("prepareReplacementClaimDelegate", "submitClaimDelegate", "closeClaimDelegate");
   }
 

@@ -1,22 +1,22 @@
-package org.revcycle.remittance;
+package org.revcycle.claim;
 
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN "Export journal to ERP". */
+/** BPMN "Export journal to ERP": every path of a claim ends with its entries in the ERP. */
 @Component("exportJournalDelegate")
 public class ExportJournalDelegate implements JavaDelegate {
 
-  private final RemittancePosting posting;
+  private final ClaimClosing closing;
 
-  public ExportJournalDelegate(RemittancePosting posting) {
-    this.posting = posting;
+  public ExportJournalDelegate(ClaimClosing closing) {
+    this.closing = closing;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    posting.exportToErp(UUID.fromString((String) execution.getVariable("claimId")));
+    closing.exportToErp(UUID.fromString((String) execution.getVariable("claimId")));
   }
 }
