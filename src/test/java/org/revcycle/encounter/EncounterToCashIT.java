@@ -71,6 +71,11 @@ class EncounterToCashIT extends PostgresIntegrationTest {
 
   @AfterEach
   void ledgerIsBalancedAndEveryClaimReconciles() {
+    // every claim that is settled has finished its process, and with it the export to the ERP
+    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+        select count(*) from claim c where c.status in ('CLOSED', 'PATIENT_BILLED', 'WRITTEN_OFF')
+          and exists (select 1 from journal_entry e where e.claim_id = c.id and e.exported_at is null)""")
+        .query(Integer.class).single() == 0);
     List<Map<String, Object>> unbalanced = jdbc.sql("""
         select entry_id, sum(debit) d, sum(credit) c from journal_line group by entry_id having sum(debit) <> sum(credit)""")
         .query().listOfRows();
