@@ -6,10 +6,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.revcycle.claim.ClaimRepository;
 import org.revcycle.platform.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes in a payer's decision on a claim: checks that it balances, records it once, and wakes the
@@ -22,13 +26,16 @@ public class RemittanceIntake {
   private final ClaimRepository claims;
   private final RemittanceWorkflow workflow;
   private final Clock clock;
+  private final TransactionTemplate savepoint;
 
   public RemittanceIntake(RemittanceRepository remittances, ClaimRepository claims, RemittanceWorkflow workflow,
-      Clock clock) {
+      Clock clock, PlatformTransactionManager transactions) {
     this.remittances = remittances;
     this.claims = claims;
     this.workflow = workflow;
     this.clock = clock;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   public record Received(UUID remittanceId, boolean duplicate, boolean matched) {}
@@ -47,7 +54,13 @@ public class RemittanceIntake {
     }
     Instant now = clock.instant();
     Optional<UUID> claimId = claims.findIdByPatientControlNumber(adjudication.patientControlNumber());
-    UUID id = remittances.insert(adjudication, claimId.orElse(null), source, now);
+    UUID id;
+    try {
+      // in a savepoint: when the same decision is delivered twice at once, the second is a duplicate
+      id = savepoint.execute(status -> remittances.insert(adjudication, claimId.orElse(null), source, now));
+    } catch (DuplicateKeyException deliveredTwiceAtOnce) {
+      return new Received(remittances.findSame(adjudication).orElseThrow(), true, claimId.isPresent());
+    }
     claimId.ifPresent(c -> claims.addEvent(c, "ADJUDICATION", adjudication.denied() ? "DENIED" : "ADJUDICATED",
         "payer claim " + adjudication.payerClaimNumber() + ", paid " + adjudication.paid() + ", trace "
             + adjudication.traceNumber(), "payer " + adjudication.payerId(), now));

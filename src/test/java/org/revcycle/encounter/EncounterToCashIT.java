@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.revcycle.remittance.RemittanceIntake;
+import org.revcycle.remittance.RemittanceRepository;
 import org.revcycle.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,8 @@ class EncounterToCashIT extends PostgresIntegrationTest {
   private static final List<String> SETTLED = List.of("CLOSED", "PATIENT_BILLED", "WRITTEN_OFF");
 
   @Autowired JdbcClient jdbc;
+  @Autowired RemittanceIntake remittanceIntake;
+  @Autowired RemittanceRepository remittances;
 
   /** A clinic visit that passes every check: an established-patient visit and a lab panel. */
   static Map<String, Object> cleanVisit(String payerId, String memberId) {
@@ -114,6 +118,24 @@ class EncounterToCashIT extends PostgresIntegrationTest {
     // no task was opened for this claim
     given().auth().preemptive().basic("admin", "it-admin").queryParam("processInstanceBusinessKey",
         c.getString("claim.patientControlNumber")).get("/engine-rest/task/count").then().body("count", equalTo(0));
+  }
+
+  @Test
+  void theSameRemittanceDeliveredAgainIsRecordedAndPostedOnce() {
+    String claimId = post(cleanVisit("CMA", "LMH123123123")).then().statusCode(201).extract().path("claimId");
+    awaitStatus(claimId, SETTLED);
+    UUID id = UUID.fromString(claimId);
+    UUID remittanceId = remittances.latestFor(id).orElseThrow();
+    int entries = jdbc.sql("select count(*) from journal_entry where claim_id = ?").param(id).query(Integer.class).single();
+
+    RemittanceIntake.Received again = remittanceIntake.receive(remittances.load(remittanceId).adjudication(), "redelivery");
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.remittanceId()).isEqualTo(remittanceId);
+    assertThat(jdbc.sql("select count(*) from remittance_claim where claim_id = ?").param(id).query(Integer.class).single())
+        .isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from journal_entry where claim_id = ?").param(id).query(Integer.class).single())
+        .isEqualTo(entries);
   }
 
   @Test
