@@ -4,12 +4,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.revcycle.platform.InvalidInputException;
 import org.revcycle.platform.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +62,9 @@ public class LedgerController {
       @RequestHeader("Idempotency-Key") String idempotencyKey,
       @Valid @RequestBody ManualEntryRequest request,
       Principal principal) {
+    if (idempotencyKey.isBlank() || idempotencyKey.length() > 120) {
+      throw new InvalidInputException("Idempotency-Key", "must be 1 to 120 characters");
+    }
     JournalEntry entry =
         new JournalEntry(
             UUID.randomUUID(),
@@ -70,21 +75,34 @@ public class LedgerController {
             null,
             principal.getName(),
             "manual:" + idempotencyKey,
-            request.lines().stream()
-                .map(l -> new JournalLine(l.accountCode(), l.debit(), l.credit(), l.memo()))
-                .toList());
+            lines(request.lines()));
     Ledger.PostingResult result = ledger.post(entry);
     JournalEntry posted = repository.findEntry(result.entryId()).orElseThrow();
     URI location = URI.create("/api/ledger/journal-entries/" + result.entryId());
     return result.created() ? ResponseEntity.created(location).body(posted) : ResponseEntity.ok().location(location).body(posted);
   }
 
+  private static List<JournalLine> lines(List<ManualEntryRequest.Line> lines) {
+    List<JournalLine> result = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      ManualEntryRequest.Line l = lines.get(i);
+      try {
+        result.add(new JournalLine(l.accountCode(), l.debit(), l.credit(), l.memo()));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("lines[" + i + "]." + e.field(), e.detail());
+      }
+    }
+    return result;
+  }
+
+  /** Sizes match the journal tables: a request that would not fit is refused, not truncated. */
   public record ManualEntryRequest(
       @NotNull LocalDate entryDate,
-      @NotBlank String description,
-      @NotBlank String reference,
-      @NotEmpty List<@Valid Line> lines) {
+      @NotBlank @Size(max = 255) String description,
+      @NotBlank @Size(max = 120) String reference,
+      @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines) {
 
-    public record Line(@NotBlank String accountCode, BigDecimal debit, BigDecimal credit, String memo) {}
+    public record Line(@NotBlank @Size(max = 16) String accountCode, BigDecimal debit, BigDecimal credit,
+        @Size(max = 255) String memo) {}
   }
 }

@@ -62,6 +62,17 @@ class LedgerApiIT extends PostgresIntegrationTest {
     given().auth().preemptive().basic("finance", "it-finance").contentType("application/json").body(BALANCED)
         .post("/api/ledger/journal-entries")
         .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("Idempotency-Key"));
+    finance(UUID.randomUUID().toString()).body(BALANCED.replace("Reclass small balance", "x".repeat(300)))
+        .post("/api/ledger/journal-entries")
+        .then().statusCode(400).body("errors[0].field", equalTo("description"));
+    finance(UUID.randomUUID().toString()).body(BALANCED.replace("\"debit\":\"12.34\"", "\"debit\":\"12.345\""))
+        .post("/api/ledger/journal-entries")
+        .then().statusCode(400).body("field", equalTo("lines[0].debit"));
+    finance("k".repeat(200)).body(BALANCED).post("/api/ledger/journal-entries")
+        .then().statusCode(400).body("field", equalTo("Idempotency-Key"));
+    finance(UUID.randomUUID().toString()).body("{\"entryDate\":\"2026-11-02\",\"description\":\"d\",\"reference\":\"r\",\"lines\":[null]}")
+        .post("/api/ledger/journal-entries")
+        .then().statusCode(400);
     given().auth().preemptive().basic("finance", "it-finance").get("/api/ledger/journal-entries/not-a-uuid")
         .then().statusCode(400).body("field", equalTo("id"));
     given().auth().preemptive().basic("finance", "it-finance").get("/api/ledger/journal-entries/" + UUID.randomUUID())
