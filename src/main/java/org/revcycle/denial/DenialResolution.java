@@ -13,6 +13,7 @@ import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
 import org.revcycle.ledger.LedgerRepository;
+import org.revcycle.workqueue.WorkQueueRouter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,16 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DenialResolution {
 
+  static final String DENIAL_ANALYSTS = "denial-analysts";
+
   private final ClaimRepository claims;
   private final Ledger ledger;
   private final LedgerRepository ledgerRepository;
+  private final WorkQueueRouter router;
   private final Clock clock;
 
   public DenialResolution(ClaimRepository claims, Ledger ledger, LedgerRepository ledgerRepository,
-      Clock clock) {
+      WorkQueueRouter router, Clock clock) {
     this.claims = claims;
     this.ledger = ledger;
     this.ledgerRepository = ledgerRepository;
+    this.router = router;
     this.clock = clock;
   }
 
@@ -55,6 +60,18 @@ public class DenialResolution {
     claims.addEvent(claimId, "DENIAL", "WRITTEN_OFF", "balance " + balance + (note == null ? "" : ": " + note),
         decidedBy == null ? "system" : decidedBy, now);
     return balance;
+  }
+
+  /** How much a write-off would take off, and who must approve it (decisions/work-queue-routing.dmn). */
+  public record WriteOffRoute(BigDecimal amount, boolean approvalNeeded, WorkQueueRouter.Route route) {}
+
+  @Transactional
+  public WriteOffRoute routeWriteOff(UUID claimId, String patientControlNumber) {
+    requireSameClaim(claimId, patientControlNumber);
+    BigDecimal balance = ledgerRepository.claimLedger(claimId).net(Accounts.AR_INSURANCE);
+    WorkQueueRouter.Route route = router.route(claimId, "WRITE_OFF", balance);
+    // the analyst's own queue may decide; any other queue must approve first
+    return new WriteOffRoute(balance, !DENIAL_ANALYSTS.equals(route.queue()), route);
   }
 
   /** The corrected claim goes out as a replacement (CLM05-3 = 7) of the payer's claim. */

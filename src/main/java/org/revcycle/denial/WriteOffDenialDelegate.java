@@ -17,7 +17,9 @@ public class WriteOffDenialDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    resolution.writeOff(UUID.fromString((String) execution.getVariable("claimId")),
-        execution.getProcessBusinessKey(), (String) execution.getVariable("denialDecidedBy"), (String) execution.getVariable("denialNote"));
+    String note = (String) execution.getVariable("denialNote");
+    Object approver = execution.getVariable("writeOffApprovedBy");
+    resolution.writeOff(UUID.fromString((String) execution.getVariable("claimId")), execution.getProcessBusinessKey(),
+        (String) execution.getVariable("denialDecidedBy"), approver == null ? note : note + " (approved by " + approver + ")");
   }
 }

@@ -222,6 +222,33 @@ class EncounterToCashIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void largeWriteOffNeedsFinanceApproval() {
+    Map<String, Object> encounter = cleanVisit("CMA", "LMH555000333");
+    encounter.put("priorAuthorization", "SANDBOX-DENY-96");
+    encounter.put("charges", List.of(Map.of("procedureCode", "29881", "units", 1, "amount", "4200.00")));
+    String claimId = post(encounter).then().statusCode(201).extract().path("claimId");
+    awaitStatus(claimId, List.of("DENIED"));
+    String pcn = claim(claimId).getString("claim.patientControlNumber");
+    completeDenialReview(awaitTask(pcn, "denials", "it-denials"), "WRITE_OFF");
+
+    String approval = awaitTask(pcn, "finance", "it-finance");
+    given().auth().preemptive().basic("finance", "it-finance").get("/engine-rest/task/" + approval)
+        .then().body("name", equalTo("Approve write-off"));
+    given().auth().preemptive().basic("denials", "it-denials").contentType("application/json")
+        .body("{\"variables\":{\"writeOffApproval\":{\"value\":\"APPROVE\"}}}")
+        .post("/engine-rest/task/" + approval + "/complete").then().statusCode(403);
+    given().auth().preemptive().basic("finance", "it-finance").contentType("application/json")
+        .body("{\"variables\":{\"writeOffApproval\":{\"value\":\"APPROVE\"},\"approvalNote\":{\"value\":\"ok\"}}}")
+        .post("/engine-rest/task/" + approval + "/complete").then().statusCode(204);
+
+    assertThat(awaitStatus(claimId, SETTLED)).isEqualTo("WRITTEN_OFF");
+    JsonPath c = claim(claimId);
+    assertThat(new BigDecimal(c.getString("amounts.writeOffs"))).isEqualByComparingTo("4200.00");
+    assertThat(c.getList("stages.detail").toString()).contains("approved by finance");
+    assertThat(c.getList("decisions.ruleId")).contains("Rule_WriteOffLarge");
+  }
+
+  @Test
   void deniedClaimCorrectedIsPaidAsAReplacement() {
     Map<String, Object> encounter = cleanVisit("CMA", "LMH555000222");
     encounter.put("priorAuthorization", "SANDBOX-DENY-16");

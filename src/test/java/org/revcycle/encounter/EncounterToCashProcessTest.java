@@ -48,7 +48,8 @@ class EncounterToCashProcessTest {
   void registerDelegates() {
     for (String delegate : List.of("checkRegistrationDelegate", "reviewChargesDelegate", "submitClaimDelegate",
         "findRemittanceDelegate", "requestClaimStatusDelegate", "postRemittanceDelegate", "exportJournalDelegate",
-        "issueStatementDelegate", "closeClaimDelegate", "writeOffDenialDelegate", "prepareReplacementClaimDelegate")) {
+        "issueStatementDelegate", "closeClaimDelegate", "routeWriteOffDelegate", "writeOffDenialDelegate",
+        "prepareReplacementClaimDelegate")) {
       Mocks.register(delegate, (JavaDelegate) execution -> {
         calls.add(delegate);
         Queue<Map<String, Object>> answers = script.get(delegate);
@@ -63,6 +64,7 @@ class EncounterToCashProcessTest {
     answer("submitClaimDelegate", Map.of("claimAccepted", true));
     answer("findRemittanceDelegate", Map.of("remittanceReceived", true, "remittanceId", "r-1"));
     answer("postRemittanceDelegate", Map.of("denied", false, "patientOwes", false));
+    answer("routeWriteOffDelegate", Map.of("writeOffApprovalNeeded", false, "writeOffAmount", "249.50"));
   }
 
   @AfterEach
@@ -161,6 +163,34 @@ class EncounterToCashProcessTest {
     assertThat(calls).contains("writeOffDenialDelegate").doesNotContain("prepareReplacementClaimDelegate");
     assertThat(calls).as("the write-off reaches the ERP too").containsSubsequence("writeOffDenialDelegate",
         "closeClaimDelegate", "exportJournalDelegate");
+  }
+
+  @Test
+  void largeWriteOffWaitsForFinanceAndCanBeSentBack() {
+    answer("postRemittanceDelegate", Map.of("denied", true, "patientOwes", false, "denialSummary", "CO-50"));
+    answer("routeWriteOffDelegate", Map.of("writeOffApprovalNeeded", true, "writeOffAmount", "12500.00",
+        "writeOffQueue", "finance", "writeOffPriority", 70, "writeOffDueDate", new Date(System.currentTimeMillis() + 259_200_000L)));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+    taskService().complete(onlyTask().getId(), Map.of("denialDecision", "WRITE_OFF", "denialNote", "not worth appealing"));
+    runDueJobs();
+
+    Task approval = onlyTask();
+    assertThat(approval.getName()).isEqualTo("Approve write-off");
+    assertThat(taskService().getIdentityLinksForTask(approval.getId())).anyMatch(link -> "finance".equals(link.getGroupId()));
+    assertThat(calls).doesNotContain("writeOffDenialDelegate");
+    taskService().complete(approval.getId(), Map.of("writeOffApproval", "REJECT", "approvalNote", "appeal it"));
+    runDueJobs();
+
+    Task review = onlyTask();
+    assertThat(review.getName()).as("sent back to the denial analysts").isEqualTo("Review denial");
+    taskService().complete(review.getId(), Map.of("denialDecision", "WRITE_OFF", "denialNote", "appeal lost"));
+    runDueJobs();
+    taskService().complete(onlyTask().getId(), Map.of("writeOffApproval", "APPROVE", "approvalNote", "ok"));
+    runDueJobs();
+
+    assertEnded(instance);
+    assertThat(calls.stream().filter("writeOffDenialDelegate"::equals).count()).isEqualTo(1);
   }
 
   @Test
