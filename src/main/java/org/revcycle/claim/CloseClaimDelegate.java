@@ -3,6 +3,7 @@ package org.revcycle.claim;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.revcycle.encounter.EncounterToCashProcess;
 import org.springframework.stereotype.Component;
 
 /** BPMN "Close claim". */
@@ -17,6 +18,6 @@ public class CloseClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("claimStatus", closing.close(UUID.fromString((String) execution.getVariable("claimId"))).name());
+    execution.setVariable(EncounterToCashProcess.VAR_CLAIM_STATUS, closing.close(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID))).name());
   }
 }

@@ -3,6 +3,7 @@ package org.revcycle.claim;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.revcycle.encounter.EncounterToCashProcess;
 import org.springframework.stereotype.Component;
 
 /** BPMN "Request claim status (276)": whether the payer has finalized the claim. */
@@ -18,8 +19,8 @@ public class RequestClaimStatusDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ClaimSubmissions.StatusRequestOutcome outcome =
-        submissions.requestStatus(UUID.fromString((String) execution.getVariable("claimId")));
-    execution.setVariable("claimStatusFinal", outcome.finalized());
-    execution.setVariable("claimStatusReport", outcome.report());
+        submissions.requestStatus(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)));
+    execution.setVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_FINAL, outcome.finalized());
+    execution.setVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_REPORT, outcome.report());
   }
 }

@@ -3,6 +3,7 @@ package org.revcycle.claim;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.revcycle.encounter.EncounterToCashProcess;
 import org.springframework.stereotype.Component;
 
 /** BPMN "Submit claim to clearinghouse": accepted, or the rejection and the queue that corrects it. */
@@ -17,13 +18,13 @@ public class SubmitClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ClaimSubmissions.Outcome outcome = submissions.submit(UUID.fromString((String) execution.getVariable("claimId")));
-    execution.setVariable("claimAccepted", outcome.accepted());
+    ClaimSubmissions.Outcome outcome = submissions.submit(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)));
+    execution.setVariable(EncounterToCashProcess.VAR_CLAIM_ACCEPTED, outcome.accepted());
     if (!outcome.accepted()) {
-      execution.setVariable("rejectionReasons", outcome.rejectionReasons());
-      execution.setVariable("editQueue", outcome.route().queue());
-      execution.setVariable("editPriority", outcome.route().priority());
-      execution.setVariable("editDueDate", outcome.route().due());
+      execution.setVariable(EncounterToCashProcess.VAR_REJECTION_REASONS, outcome.rejectionReasons());
+      execution.setVariable(EncounterToCashProcess.VAR_EDIT_QUEUE, outcome.route().queue());
+      execution.setVariable(EncounterToCashProcess.VAR_EDIT_PRIORITY, outcome.route().priority());
+      execution.setVariable(EncounterToCashProcess.VAR_EDIT_DUE_DATE, outcome.route().due());
     }
   }
 }

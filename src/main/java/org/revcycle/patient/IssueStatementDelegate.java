@@ -3,6 +3,7 @@ package org.revcycle.patient;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.revcycle.encounter.EncounterToCashProcess;
 import org.springframework.stereotype.Component;
 
 /** BPMN "Issue patient statement". */
@@ -17,6 +18,6 @@ public class IssueStatementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    statements.issue(UUID.fromString((String) execution.getVariable("claimId")));
+    statements.issue(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)));
   }
 }

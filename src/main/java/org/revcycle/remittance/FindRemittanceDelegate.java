@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.revcycle.encounter.EncounterToCashProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +23,9 @@ public class FindRemittanceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Optional<UUID> found = remittances.nextUntakenFor(UUID.fromString((String) execution.getVariable("claimId")));
+    Optional<UUID> found = remittances.nextUntakenFor(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)));
     found.ifPresent(id -> remittances.markTaken(id, Instant.now()));
-    execution.setVariable("remittanceReceived", found.isPresent());
-    execution.setVariable("remittanceId", found.map(UUID::toString).orElse(null));
+    execution.setVariable(EncounterToCashProcess.VAR_REMITTANCE_RECEIVED, found.isPresent());
+    execution.setVariable(EncounterToCashProcess.VAR_REMITTANCE_ID, found.map(UUID::toString).orElse(null));
   }
 }

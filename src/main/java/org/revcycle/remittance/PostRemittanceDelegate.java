@@ -3,6 +3,7 @@ package org.revcycle.remittance;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.revcycle.encounter.EncounterToCashProcess;
 import org.springframework.stereotype.Component;
 
 /** BPMN "Post remittance to ledger": whether the claim was denied and whether the patient owes. */
@@ -17,10 +18,10 @@ public class PostRemittanceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RemittancePosting.Outcome outcome = posting.post(UUID.fromString((String) execution.getVariable("claimId")),
-        UUID.fromString((String) execution.getVariable("remittanceId")));
-    execution.setVariable("denied", outcome.denied());
-    execution.setVariable("patientOwes", outcome.patientOwes());
-    execution.setVariable("denialSummary", outcome.denialSummary());
+    RemittancePosting.Outcome outcome = posting.post(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)),
+        UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_REMITTANCE_ID)));
+    execution.setVariable(EncounterToCashProcess.VAR_DENIED, outcome.denied());
+    execution.setVariable(EncounterToCashProcess.VAR_PATIENT_OWES, outcome.patientOwes());
+    execution.setVariable(EncounterToCashProcess.VAR_DENIAL_SUMMARY, outcome.denialSummary());
   }
 }
