@@ -74,9 +74,10 @@ public class ClaimRepository {
     return status == ClaimStatus.CLOSED || status == ClaimStatus.WRITTEN_OFF;
   }
 
-  public void recordSubmission(UUID claimId, Instant now) {
+  /** One more submission, and what the clearinghouse answered (ACCEPTED or REJECTED). */
+  public void recordSubmission(UUID claimId, ClaimStatus outcome, Instant now) {
     jdbc.sql("update claim set submission_count = submission_count + 1, status = ?, updated_at = ? where id = ?")
-        .params(ClaimStatus.SUBMITTED.name(), Timestamp.from(now), claimId).update();
+        .params(outcome.name(), Timestamp.from(now), claimId).update();
   }
 
   /** A replacement claim (CLM05-3 = 7) of the payer's claim number, after a correction. */

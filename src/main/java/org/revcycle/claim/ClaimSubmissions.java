@@ -32,16 +32,15 @@ public class ClaimSubmissions {
     ClaimSubmission submission = claims.submission(claimId);
     Clearinghouse.Acknowledgment ack = clearinghouse.submit(submission);
     Instant now = clock.instant();
-    claims.recordSubmission(claimId, now);
     String kind = "7".equals(submission.frequencyCode()) ? "replacement claim" : "original claim";
     if (ack.accepted()) {
-      claims.updateStatus(claimId, ClaimStatus.ACCEPTED, now);
+      claims.recordSubmission(claimId, ClaimStatus.ACCEPTED, now);
       claims.addEvent(claimId, "SUBMISSION", "ACCEPTED", kind + ", clearinghouse reference " + ack.reference(),
           "system", now);
       return new Outcome(true, null, null);
     }
     String reasons = String.join("\n", ack.rejectionReasons());
-    claims.updateStatus(claimId, ClaimStatus.REJECTED, now);
+    claims.recordSubmission(claimId, ClaimStatus.REJECTED, now);
     claims.addEvent(claimId, "SUBMISSION", "REJECTED", truncate(reasons), "system", now);
     return new Outcome(false, reasons, router.route(claimId, "CLAIM_REJECTION", submission.totalCharge()));
   }

@@ -21,8 +21,4 @@ public final class Money {
       throw new InvalidInputException(field, "Amount " + amount.toPlainString() + " has fractions of a cent.");
     }
   }
-
-  public static BigDecimal of(String amount) {
-    return of(new BigDecimal(amount), "amount");
-  }
 }

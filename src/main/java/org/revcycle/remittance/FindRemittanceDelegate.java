@@ -1,6 +1,6 @@
 package org.revcycle.remittance;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,15 +16,17 @@ import org.springframework.stereotype.Component;
 public class FindRemittanceDelegate implements JavaDelegate {
 
   private final RemittanceRepository remittances;
+  private final Clock clock;
 
-  public FindRemittanceDelegate(RemittanceRepository remittances) {
+  public FindRemittanceDelegate(RemittanceRepository remittances, Clock clock) {
     this.remittances = remittances;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Optional<UUID> found = remittances.nextUntakenFor(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)));
-    found.ifPresent(id -> remittances.markTaken(id, Instant.now()));
+    found.ifPresent(id -> remittances.markTaken(id, clock.instant()));
     execution.setVariable(EncounterToCashProcess.VAR_REMITTANCE_RECEIVED, found.isPresent());
     execution.setVariable(EncounterToCashProcess.VAR_REMITTANCE_ID, found.map(UUID::toString).orElse(null));
   }

@@ -29,8 +29,4 @@ public class SandboxGeneralLedger implements GeneralLedger {
     entries.forEach(e -> booked.putIfAbsent(e.id(), reference));
     return reference;
   }
-
-  public int bookedEntries() {
-    return booked.size();
-  }
 }

@@ -18,8 +18,4 @@ public class SandboxPatientMessaging implements PatientMessaging {
   public void sendStatement(Statement statement) {
     sent.putIfAbsent(statement.statementId(), statement);
   }
-
-  public int statementsSent() {
-    return sent.size();
-  }
 }

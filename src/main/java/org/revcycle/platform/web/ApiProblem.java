@@ -20,14 +20,4 @@ public class ApiProblem extends ErrorResponseException {
   public static ApiProblem notFound(String what, Object id) {
     return new ApiProblem(HttpStatus.NOT_FOUND, what + " not found", what + " '" + id + "' does not exist.");
   }
-
-  public static ApiProblem badRequest(String field, String detail) {
-    ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
-    problem.getBody().setProperty("field", field);
-    return problem;
-  }
-
-  public static ApiProblem conflict(String detail) {
-    return new ApiProblem(HttpStatus.CONFLICT, "Conflict", detail);
-  }
 }
