@@ -188,6 +188,22 @@ class RemittanceAdviceReaderTest {
         .hasMessageContaining("line 1");
   }
 
+  @Test
+  void separatorsComeFromTheIsaAndSeveralInterchangesInOneFileAreRead() {
+    String usual = fileFrom("era-sample.edi");
+    // the same interchange with | elements, } components and a line feed ending each segment
+    String unusual = usual.replace('*', '|').replace(':', '}').replace("~", "\n").replace("|^|", "|^|");
+    String twoInterchanges = usual + "\n" + unusual.replace("000000195", "000000196");
+
+    List<RemittanceAdvice> advices = RemittanceAdviceReader.readAll(stream(twoInterchanges));
+
+    assertThat(advices).hasSize(2);
+    assertThat(advices.get(1).header().envelope().interchangeControlNumber()).isEqualTo("000000196");
+    assertThat(advices.get(1).claims().get(0).services().get(0).procedureCode()).isEqualTo("D0120");
+    assertThat(advices.get(1).claims()).usingRecursiveComparison().ignoringFieldsMatchingRegexes(".*location")
+        .isEqualTo(advices.get(0).claims());
+  }
+
   static <T> T single(List<T> items) {
     assertThat(items).hasSize(1);
     return items.get(0);
