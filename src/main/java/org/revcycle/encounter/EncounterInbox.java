@@ -7,6 +7,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
+import org.revcycle.platform.InboundMessages;
 import org.revcycle.platform.InvalidInputException;
 import org.revcycle.platform.web.JsonProblems;
 import org.springframework.stereotype.Service;

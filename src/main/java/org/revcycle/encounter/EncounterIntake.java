@@ -16,6 +16,7 @@ import org.revcycle.ledger.Accounts;
 import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
+import org.revcycle.platform.InboundMessages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.revcycle.claim.ClaimSubmission;
 import org.revcycle.claim.Clearinghouse;
 import org.revcycle.remittance.ClaimAdjudication;
-import org.revcycle.remittance.RemittanceIntake;
+import org.revcycle.remittance.RemittanceFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A clearinghouse with payers behind it: front-end edits answer at once; an accepted claim is
- * adjudicated after the configured delay and its remittance delivered to remittance intake, the
- * way a real 835 arrives: later, on its own.
+ * adjudicated after the configured delay and its remittance delivered as an 835 file to
+ * remittance intake, the way a real 835 arrives: later, on its own.
  */
 @Component
 @ConditionalOnProperty(name = "revcycle.sandbox.enabled", havingValue = "true", matchIfMissing = true)
@@ -33,7 +33,8 @@ public class SandboxClearinghouse implements Clearinghouse {
   private static final Logger log = LoggerFactory.getLogger(SandboxClearinghouse.class);
 
   private final SandboxPayers payers;
-  private final RemittanceIntake intake;
+  private final RemittanceFiles remittanceFiles;
+  private final SandboxRemittanceFiles payerFiles;
   private final SandboxProperties properties;
   private final ScheduledExecutorService payerThreads = Executors.newScheduledThreadPool(2, r -> {
     Thread t = new Thread(r, "sandbox-payers");
@@ -44,9 +45,11 @@ public class SandboxClearinghouse implements Clearinghouse {
   private final Map<String, ClaimAdjudication> adjudicated = new ConcurrentHashMap<>();
   private final AtomicLong references = new AtomicLong();
 
-  public SandboxClearinghouse(SandboxPayers payers, @Lazy RemittanceIntake intake, SandboxProperties properties) {
+  public SandboxClearinghouse(SandboxPayers payers, @Lazy RemittanceFiles remittanceFiles, SandboxRemittanceFiles payerFiles,
+      SandboxProperties properties) {
     this.payers = payers;
-    this.intake = intake;
+    this.remittanceFiles = remittanceFiles;
+    this.payerFiles = payerFiles;
     this.properties = properties;
   }
 
@@ -76,9 +79,11 @@ public class SandboxClearinghouse implements Clearinghouse {
 
   private void adjudicate(ClaimSubmission claim) {
     ClaimAdjudication adjudication = payers.adjudicate(claim, LocalDate.now());
+    // the decision travels as an 835 file, written once and delivered until it is taken
+    byte[] file = payerFiles.write(claim, adjudication);
     for (int attempt = 1; ; attempt++) {
       try {
-        intake.receive(adjudication, "sandbox-clearinghouse");
+        remittanceFiles.receive(file, "sandbox-clearinghouse");
         adjudicated.put(claim.patientControlNumber(), adjudication);
         pending.remove(claim.patientControlNumber());
         return;

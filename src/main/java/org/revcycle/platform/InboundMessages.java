@@ -1,4 +1,4 @@
-package org.revcycle.encounter;
+package org.revcycle.platform;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,6 +31,14 @@ public class InboundMessages {
         .params(id, channel, sourceKey, Timestamp.from(receivedAt), payload)
         .update();
     return id;
+  }
+
+  /** The message already taken in (processed) on this channel under this key, if any: the same file twice is acted on once. */
+  public java.util.Optional<UUID> findTaken(String channel, String sourceKey) {
+    return jdbc.sql("select id from inbound_message where channel = ? and source_key = ? and status = 'PROCESSED'")
+        .params(channel, sourceKey)
+        .query(UUID.class)
+        .optional();
   }
 
   /** In its own transaction: a refusal is kept even though nothing else is written. */

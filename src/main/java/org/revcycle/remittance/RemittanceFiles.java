@@ -1,0 +1,156 @@
+package org.revcycle.remittance;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.revcycle.platform.InboundMessages;
+import org.revcycle.x12.X12Exception;
+import org.revcycle.x12.X12Problem;
+import org.revcycle.x12.remittance.ClaimPayment;
+import org.revcycle.x12.remittance.RemittanceAdviceReader;
+import org.revcycle.x12.remittance.RemittanceFileReport;
+import org.revcycle.x12.remittance.RemittanceHeader;
+import org.revcycle.x12.remittance.ServicePayment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes in 835 files, whoever delivers them (the clearinghouse, an upload on the API). The file is
+ * kept first, with its SHA-256, so nothing received is lost; it is then read twice: once to
+ * validate (schema and balancing: a file with any problem posts nothing and says why, by segment
+ * and position), once to hand each claim's decision to {@link RemittanceIntake}, all in one
+ * transaction so a file is never half-taken. The same file delivered again is acted on once.
+ */
+@Service
+public class RemittanceFiles {
+
+  static final String CHANNEL = "x12-835";
+
+  private final InboundMessages inbound;
+  private final RemittanceIntake intake;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  public RemittanceFiles(InboundMessages inbound, RemittanceIntake intake, Clock clock, PlatformTransactionManager transactions) {
+    this.inbound = inbound;
+    this.intake = intake;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /**
+   * What came of a file.
+   *
+   * @param matched claims whose decision found the claim it belongs to
+   * @param unmatched claims revcycle does not know (kept with the remittance, for a person to match)
+   * @param alreadyTaken decisions taken in before, from an earlier file
+   */
+  public record Taken(UUID fileId, String sha256, boolean duplicate, int claims, int matched, int unmatched,
+      int alreadyTaken, BigDecimal totalPayment) {}
+
+  /** The file was kept as {@code fileId} but not taken in: every problem, each with its segment and position. */
+  public static class RejectedFile extends RuntimeException {
+    private final UUID fileId;
+    private final transient List<X12Problem> problems;
+    private final int problemCount;
+
+    RejectedFile(UUID fileId, List<X12Problem> problems, int problemCount) {
+      super("835 file " + fileId + " rejected: " + new X12Exception(problems).getMessage());
+      this.fileId = fileId;
+      this.problems = List.copyOf(problems);
+      this.problemCount = problemCount;
+    }
+
+    public UUID fileId() {
+      return fileId;
+    }
+
+    public List<X12Problem> problems() {
+      return problems;
+    }
+
+    public int problemCount() {
+      return problemCount;
+    }
+  }
+
+  public Taken receive(byte[] file, String source) {
+    String sha256 = sha256(file);
+    Optional<UUID> earlier = inbound.findTaken(CHANNEL, sha256);
+    // ISO-8859-1 maps every byte to one character: the stored text is the file, byte for byte
+    UUID fileId = inbound.record(CHANNEL, sha256, new String(file, StandardCharsets.ISO_8859_1), clock.instant());
+    if (earlier.isPresent()) {
+      transaction.executeWithoutResult(status -> inbound.markTaken(fileId, true, sha256));
+      return new Taken(fileId, sha256, true, 0, 0, 0, 0, BigDecimal.ZERO);
+    }
+    RemittanceFileReport report;
+    try {
+      report = RemittanceAdviceReader.read(new ByteArrayInputStream(file), (header, claim) -> { });
+    } catch (X12Exception unreadable) {
+      inbound.markRefused(fileId, unreadable.getMessage());
+      throw new RejectedFile(fileId, unreadable.problems(), unreadable.problems().size());
+    }
+    if (!report.clean()) {
+      inbound.markRefused(fileId, new X12Exception(report.problems()).getMessage());
+      throw new RejectedFile(fileId, report.problems(), report.problemCount());
+    }
+    return transaction.execute(status -> take(file, fileId, sha256, source, report));
+  }
+
+  private Taken take(byte[] file, UUID fileId, String sha256, String source, RemittanceFileReport report) {
+    AtomicInteger matched = new AtomicInteger();
+    AtomicInteger unmatched = new AtomicInteger();
+    AtomicInteger alreadyTaken = new AtomicInteger();
+    RemittanceAdviceReader.read(new ByteArrayInputStream(file), (header, claim) -> {
+      RemittanceIntake.Received received = intake.receive(adjudication(header, claim), source);
+      if (received.duplicate()) {
+        alreadyTaken.incrementAndGet();
+      } else if (received.matched()) {
+        matched.incrementAndGet();
+      } else {
+        unmatched.incrementAndGet();
+      }
+    });
+    inbound.markTaken(fileId, false, sha256);
+    BigDecimal total = report.transactions().stream().map(t -> t.totalPayment()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return new Taken(fileId, sha256, false, report.claims(), matched.get(), unmatched.get(), alreadyTaken.get(), total);
+  }
+
+  /** One CLP as remittance intake takes it: claim and line adjustments together, remarks from both levels. */
+  static ClaimAdjudication adjudication(RemittanceHeader header, ClaimPayment claim) {
+    List<ClaimAdjudication.Adjustment> adjustments = new ArrayList<>();
+    List<String> remarks = new ArrayList<>(claim.remarkCodes());
+    claim.adjustments().forEach(a -> adjustments.add(new ClaimAdjudication.Adjustment(a.group(), a.reason(), a.amount())));
+    for (ServicePayment line : claim.services()) {
+      line.adjustments().forEach(a -> adjustments.add(new ClaimAdjudication.Adjustment(a.group(), a.reason(), a.amount())));
+      remarks.addAll(line.remarkCodes());
+    }
+    BigDecimal patientShare = claim.patientResponsibility() != null ? claim.patientResponsibility()
+        : adjustments.stream().filter(a -> "PR".equals(a.groupCode())).map(ClaimAdjudication.Adjustment::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    String payerId = header.payer().additionalIds().getOrDefault("2U", header.payer().id());
+    LocalDate paid = header.paymentDate() != null ? header.paymentDate() : header.productionDate();
+    return new ClaimAdjudication(claim.patientControlNumber(), payerId, claim.payerClaimNumber(), claim.statusCode(),
+        claim.totalCharge(), claim.paid(), patientShare, List.copyOf(adjustments), List.copyOf(remarks), paid,
+        header.traceNumber());
+  }
+
+  private static String sha256(byte[] file) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.revcycle.sandbox;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.revcycle.claim.ClaimSubmission;
+import org.revcycle.remittance.ClaimAdjudication;
+import org.revcycle.x12.ControlNumbers;
+import org.revcycle.x12.InterchangeParties;
+import org.revcycle.x12.remittance.Adjustment;
+import org.revcycle.x12.remittance.ClaimPayment;
+import org.revcycle.x12.remittance.ProviderAdjustment;
+import org.revcycle.x12.remittance.RemittanceAdvice;
+import org.revcycle.x12.remittance.RemittanceAdviceWriter;
+import org.revcycle.x12.remittance.RemittanceHeader;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a sandbox payer's decision into the 835 file a real payer would send: one interchange per
+ * decision, written by the x12 package and validated by its 835 schema on the way out. Payment files
+ * carry the amount (ACH); denials are notifications (no money moves); a reversal's negative balance
+ * is carried forward with a PLB forwarding-balance line, as payers do, so every file balances.
+ */
+@Component
+@ConditionalOnProperty(name = "revcycle.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+public class SandboxRemittanceFiles {
+
+  private final SandboxNetwork network;
+  private final ControlNumbers controlNumbers;
+  private final Clock clock;
+
+  public SandboxRemittanceFiles(SandboxNetwork network, ControlNumbers controlNumbers, Clock clock) {
+    this.network = network;
+    this.controlNumbers = controlNumbers;
+    this.clock = clock;
+  }
+
+  public byte[] write(ClaimSubmission claim, ClaimAdjudication decision) {
+    BigDecimal paid = decision.paid();
+    boolean money = paid.signum() > 0;
+    String payerName = network.payer(decision.payerId()).map(SandboxNetwork.Payer::name).orElse("SANDBOX PAYER");
+    String payeeName = network.facility(claim.facilityId()).map(SandboxNetwork.Facility::name).orElse("SANDBOX PROVIDER");
+    RemittanceHeader header = new RemittanceHeader(null, money ? "C" : "H", money ? paid : BigDecimal.ZERO, "C",
+        money ? "ACH" : "NON", decision.paymentDate(), decision.traceNumber(), "1" + String.format("%09d",
+            Math.floorMod(decision.payerId().hashCode(), 1_000_000_000)), decision.paymentDate(),
+        new RemittanceHeader.Party(payerName, null, null, null, null, null, null, Map.of("2U", decision.payerId())),
+        new RemittanceHeader.Party(payeeName, "XX", claim.billingNpi(), null, null, null, null, Map.of()));
+    List<Adjustment> adjustments = decision.adjustments().stream()
+        .map(a -> new Adjustment(a.groupCode(), a.reasonCode(), a.amount(), null)).toList();
+    ClaimPayment payment = new ClaimPayment(decision.patientControlNumber(), decision.statusCode(), decision.charge(), paid,
+        decision.patientResponsibility().signum() == 0 ? null : decision.patientResponsibility(), null,
+        decision.payerClaimNumber(), claim.claimType() == org.revcycle.claim.ClaimType.INSTITUTIONAL ? "13" : "11",
+        claim.frequencyCode(), null, null, null, "MI", claim.memberId(), claim.renderingNpi(), claim.serviceDate(),
+        claim.dischargeDate() != null ? claim.dischargeDate() : claim.serviceDate(), null, decision.remarkCodes(), Map.of(),
+        adjustments, List.of(), null);
+    // a negative net (a reversal) is carried forward to a later payment: PLB FB with the amount owed back
+    List<ProviderAdjustment> carried = paid.signum() < 0
+        ? List.of(new ProviderAdjustment(claim.billingNpi(), decision.paymentDate(),
+            List.of(new ProviderAdjustment.Item("FB", decision.payerClaimNumber(), paid))))
+        : List.of();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    RemittanceAdviceWriter.writeFile(out, InterchangeParties.of(decision.payerId(), "REVCYCLE", 'T'), controlNumbers,
+        clock, List.of(new RemittanceAdvice(header, List.of(payment), carried)));
+    return out.toByteArray();
+  }
+}
