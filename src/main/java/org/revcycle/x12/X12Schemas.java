@@ -37,6 +37,10 @@ public final class X12Schemas {
    * does not speak that set (a 278, say); the reader reports that as a problem, not a crash.
    */
   public static Optional<Schema> forTransaction(String setId, String guideVersion) {
+    if (guideVersion != null && !guideVersion.startsWith("005010")) {
+      // a 4010 set (004010X092A1, say) must not be judged by a 5010 schema
+      return Optional.empty();
+    }
     String name = guideVersion == null ? null : BY_GUIDE.get(guideVersion);
     if (name == null || !name.startsWith(setId)) {
       name = switch (setId) {

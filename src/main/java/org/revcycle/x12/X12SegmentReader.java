@@ -11,6 +11,7 @@ import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,23 @@ public final class X12SegmentReader implements AutoCloseable {
   }
 
   public static X12SegmentReader open(InputStream in) {
-    return new X12SegmentReader(FACTORY.createEDIStreamReader(in));
+    return new X12SegmentReader(FACTORY.createEDIStreamReader(skipByteOrderMark(in)));
+  }
+
+  /** Files saved by Windows tools often start with a UTF-8 byte order mark, which StAEDI rejects. */
+  private static InputStream skipByteOrderMark(InputStream in) {
+    PushbackInputStream pushback = new PushbackInputStream(in, 3);
+    try {
+      byte[] head = new byte[3];
+      int read = pushback.readNBytes(head, 0, 3);
+      boolean bom = read == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+      if (!bom && read > 0) {
+        pushback.unread(head, 0, read);
+      }
+      return pushback;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The next segment, or null at the end of the stream. */
@@ -147,7 +164,9 @@ public final class X12SegmentReader implements AutoCloseable {
 
   private void startTransaction() {
     transactionSetId = reader.getTransactionType();
-    guideVersion = reader.getTransactionVersionString();
+    // StAEDI gives [GS07 agency, ST03 or else GS08]; the guide is the last part (005010X221A1)
+    String[] version = reader.getTransactionVersion();
+    guideVersion = version == null || version.length == 0 ? null : version[version.length - 1];
     X12Schemas.forTransaction(transactionSetId, guideVersion).ifPresentOrElse(reader::setTransactionSchema, () ->
         problems.add(new X12Problem("UNSUPPORTED_TRANSACTION_SET", locationOf(reader.getLocation(), "ST", false),
             "transaction set " + transactionSetId + " (" + guideVersion + ") is not one revcycle reads")));
