@@ -147,7 +147,9 @@ public final class X12SegmentReader implements AutoCloseable {
 
   private void startTransaction() {
     transactionSetId = reader.getTransactionType();
-    guideVersion = reader.getTransactionVersionString();
+    // StAEDI joins GS07 and the version ("X.005010X223A2"); the guide is the last part, ST03 else GS08
+    String[] version = reader.getTransactionVersion();
+    guideVersion = version == null || version.length == 0 ? null : version[version.length - 1];
     X12Schemas.forTransaction(transactionSetId, guideVersion).ifPresentOrElse(reader::setTransactionSchema, () ->
         problems.add(new X12Problem("UNSUPPORTED_TRANSACTION_SET", locationOf(reader.getLocation(), "ST", false),
             "transaction set " + transactionSetId + " (" + guideVersion + ") is not one revcycle reads")));
