@@ -551,7 +551,7 @@ public final class Claim837Reader {
       claim.payer = subscriberDraft == null ? null : subscriberDraft.payer();
       claim.patient = patientLevel == null || patientDraft == null ? null : patientDraft.build();
       claim.patientControlNumber = clm.optional(1);
-      claim.totalCharge = clm.decimal(2);
+      claim.totalCharge = money(clm.decimal(2));
       claim.facilityCode = clm.optional(5, 1);
       claim.frequencyCode = clm.optional(5, 3);
       claim.signature = clm.optional(6);
@@ -637,7 +637,7 @@ public final class Claim837Reader {
       String group = cas.text(1);
       for (int i = 2; i <= 17; i += 3) {
         if (cas.has(i) || cas.has(i + 1)) {
-          target.add(new Adjustment(group, cas.optional(i), cas.decimal(i + 1), cas.decimal(i + 2)));
+          target.add(new Adjustment(group, cas.optional(i), money(cas.decimal(i + 1)), cas.decimal(i + 2)));
         }
       }
     }
@@ -646,13 +646,13 @@ public final class Claim837Reader {
       String qualifier = amt.text(1);
       if (loop == Loop.OTHER_SUBSCRIBER) {
         switch (qualifier) {
-          case "D" -> other.paid = amt.decimal(2);
-          case "A8" -> other.nonCovered = amt.decimal(2);
-          case "EAF" -> other.remaining = amt.decimal(2);
+          case "D" -> other.paid = money(amt.decimal(2));
+          case "A8" -> other.nonCovered = money(amt.decimal(2));
+          case "EAF" -> other.remaining = money(amt.decimal(2));
           default -> { }
         }
       } else if (loop == Loop.LINE_ADJUDICATION && qualifier.equals("EAF")) {
-        adjudication.remaining = amt.decimal(2);
+        adjudication.remaining = money(amt.decimal(2));
       }
     }
 
@@ -682,7 +682,7 @@ public final class Claim837Reader {
         return;
       }
       line.procedure = procedure(sv1.components(1));
-      line.charge = sv1.decimal(2);
+      line.charge = money(sv1.decimal(2));
       line.unitCode = sv1.optional(3);
       line.units = sv1.decimal(4);
       line.placeOfService = sv1.optional(5);
@@ -699,10 +699,10 @@ public final class Claim837Reader {
       }
       line.revenueCode = sv2.optional(1);
       line.procedure = procedure(sv2.components(2));
-      line.charge = sv2.decimal(3);
+      line.charge = money(sv2.decimal(3));
       line.unitCode = sv2.optional(4);
       line.units = sv2.decimal(5);
-      line.nonCovered = sv2.decimal(7);
+      line.nonCovered = money(sv2.decimal(7));
     }
 
     private void startAdjudication(Segment svd) {
@@ -712,7 +712,7 @@ public final class Claim837Reader {
       }
       adjudication = new AdjudicationDraft();
       adjudication.payerId = svd.optional(1);
-      adjudication.paid = svd.decimal(2);
+      adjudication.paid = money(svd.decimal(2));
       adjudication.procedure = procedure(svd.components(3));
       adjudication.revenueCode = svd.optional(4);
       adjudication.units = svd.decimal(5);
@@ -794,6 +794,11 @@ public final class Claim837Reader {
         problem("INVALID_NUMBER", s, element, "'" + value + "' is not a number");
         return null;
       }
+    }
+
+    /** Money at scale 2 as the house keeps it ("79" reads as 79.00); more decimals are kept, never rounded. */
+    private static BigDecimal money(BigDecimal amount) {
+      return amount == null || amount.scale() >= 2 ? amount : amount.setScale(2);
     }
 
     private static int parseInt(String value) {
