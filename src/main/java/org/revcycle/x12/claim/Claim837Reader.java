@@ -301,6 +301,8 @@ public final class Claim837Reader {
         billing.checked = true;
         if (!billingDraft.named) {
           problem("MISSING_LOOP", billing.segment, 0, "billing provider level " + billing.id + " has no billing provider name (loop 2010AA, NM1*85)");
+        } else if (billingDraft.address.line1 == null || !billingDraft.address.present) {
+          problem("MISSING_SEGMENT", billingDraft.nameSegment, 0, "the billing provider (loop 2010AA) has no address (N3 and N4), which the guide requires");
         }
       }
     }
@@ -340,6 +342,7 @@ public final class Claim837Reader {
                 problem("LOOP_REPEATS", nm1, 0, "loop 2010AA (billing provider) occurs more than once in level " + billing.id);
               }
               billingDraft.named = true;
+              billingDraft.nameSegment = nm1;
               billingDraft.name = name;
               billingDraft.npi = id;
               loop = Loop.BILLING_PROVIDER;
@@ -870,6 +873,7 @@ public final class Claim837Reader {
 
   private static final class BillingDraft {
     boolean named;
+    Segment nameSegment;
     PartyName name;
     String npi;
     String taxId;
