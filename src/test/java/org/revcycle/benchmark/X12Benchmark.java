@@ -30,6 +30,12 @@ import org.revcycle.x12.ControlNumbers;
 import org.revcycle.x12.InterchangeParties;
 import org.revcycle.x12.X12InterchangeWriter;
 import org.revcycle.x12.X12Schemas;
+import org.revcycle.x12.claim.BillingProvider;
+import org.revcycle.x12.claim.Claim837;
+import org.revcycle.x12.claim.Claim837Writer;
+import org.revcycle.x12.claim.ClaimBatch;
+import org.revcycle.x12.claim.ClaimType;
+import org.revcycle.x12.claim.Claims837;
 import org.revcycle.x12.remittance.Adjustment;
 import org.revcycle.x12.remittance.ClaimPayment;
 import org.revcycle.x12.remittance.RemittanceAdvice;
@@ -97,6 +103,36 @@ class X12Benchmark {
           written, written / writeSeconds, megabytes / scanSeconds, megabytes / validateSeconds, megabytes / readSeconds,
           written / readSeconds, scanSeconds / readSeconds, validateSeconds / readSeconds, peakHeap / (double) (1 << 20));
     }
+  }
+
+  /**
+   * 837P writing on one thread, schema validation on: batches of 5,000 claims, each claim with its
+   * own subscriber (an HL level each) and two lines, written to a counting sink.
+   */
+  @Test
+  void professionalClaimWriteRate() {
+    int claims = Integer.getInteger("benchmark.x12.claims837", 100_000);
+    BillingProvider provider = Claims837.billingProvider("1234567893");
+    List<Claim837> batch = new ArrayList<>(5000);
+    for (int i = 0; i < 5000; i++) {
+      batch.add(Claims837.professional("PCN" + i, provider, Claims837.subscriber("M" + i, true), null));
+    }
+    Claim837Writer writer = new Claim837Writer(new Counter(), Clock.systemUTC());
+    InterchangeParties parties = InterchangeParties.of("REVCYCLE", "CLEARINGHOUSE", 'T');
+    CountingStream warmUp = new CountingStream(OutputStream.nullOutputStream());
+    writer.write(warmUp, parties, List.of(new ClaimBatch(Claims837.header(ClaimType.PROFESSIONAL), batch)));
+
+    CountingStream sink = new CountingStream(OutputStream.nullOutputStream());
+    long start = System.nanoTime();
+    int written = 0;
+    while (written < claims) {
+      writer.write(sink, parties, List.of(new ClaimBatch(Claims837.header(ClaimType.PROFESSIONAL), batch)));
+      written += batch.size();
+    }
+    double elapsed = seconds(start);
+    assertThat(sink.count).isPositive();
+    System.out.printf(Locale.ROOT, "%nX12 837P write benchmark: %d claims in %.1f s = %.0f claims/s on one thread, %.1f MB/s%n",
+        written, elapsed, written / elapsed, sink.count / elapsed / (1 << 20));
   }
 
   /**

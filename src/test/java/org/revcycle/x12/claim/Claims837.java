@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test helpers: made-up claims (no real people) and reading a file into a list. */
-final class Claims837 {
+public final class Claims837 {
 
   private Claims837() {}
 
@@ -46,20 +46,20 @@ final class Claims837 {
     return new BigDecimal(amount);
   }
 
-  static ClaimBatchHeader header(ClaimType type) {
+  public static ClaimBatchHeader header(ClaimType type) {
     return new ClaimBatchHeader(type, "BATCH0001", LocalDate.of(2026, 3, 2), LocalTime.of(9, 30), "CH",
         new Submitter(PartyName.organization("RIVERSIDE GENERAL BILLING"), "RGB0001",
             new Contact("BILLING OFFICE", "5555550100", null, null)),
         new Receiver("TEST CLEARINGHOUSE", "CLH0001"));
   }
 
-  static BillingProvider billingProvider(String npi) {
+  public static BillingProvider billingProvider(String npi) {
     return new BillingProvider(PartyName.organization("RIVERSIDE GENERAL"), npi, "991234567", "282N00000X",
         new Address("100 RIVER ROAD", "SUITE 2", "SPRINGFIELD", "IL", "627010001"),
         new Contact("ANA BILLER", "5555550101", "12", "billing@example.org"), null);
   }
 
-  static Subscriber subscriber(String memberId, boolean isPatient) {
+  public static Subscriber subscriber(String memberId, boolean isPatient) {
     return new Subscriber("P", isPatient ? "18" : null, "GRP100", null, "CI",
         new PartyName(PartyName.EntityType.PERSON, "TESTPERSON", "ALEX", "Q", null), memberId,
         LocalDate.of(1970, 1, 15), "F", Address.of("1 TEST LANE", "SPRINGFIELD", "IL", "62701"));
@@ -75,7 +75,7 @@ final class Claims837 {
   }
 
   /** An original professional claim with two lines, modifiers, units and pointers. */
-  static Claim837 professional(String pcn, BillingProvider provider, Subscriber subscriber, Patient patient) {
+  public static Claim837 professional(String pcn, BillingProvider provider, Subscriber subscriber, Patient patient) {
     return new Claim837(provider, subscriber, payer(), patient, pcn, money("175.50"), "11", "1", "Y", "A", "Y", "Y",
         null, null, null, null, null, null, null, "AUTH7788", null, null,
         List.of(HealthCareCode.of("ABK", "J0300"), HealthCareCode.of("ABF", "R05"), HealthCareCode.of("ABF", "E119")),
@@ -110,7 +110,7 @@ final class Claims837 {
   }
 
   /** An inpatient institutional claim: bill type 111, statement period, admission, CL1, attending. */
-  static Claim837 institutional(String pcn, Patient patient) {
+  public static Claim837 institutional(String pcn, Patient patient) {
     return new Claim837(billingProvider("1234567893"), subscriber("INS777", patient == null), payer(), patient,
         pcn, money("2450.00"), "11", "1", null, "A", "Y", "Y",
         ServicePeriod.between(LocalDate.of(2026, 1, 10), LocalDate.of(2026, 1, 13)), LocalDate.of(2026, 1, 10),
