@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.revcycle.platform.InboundMessages;
+import org.revcycle.platform.InvalidInputException;
 import org.revcycle.x12.X12Exception;
 import org.revcycle.x12.X12Problem;
 import org.revcycle.x12.remittance.ClaimPayment;
@@ -105,7 +106,14 @@ public class RemittanceFiles {
       inbound.markRefused(fileId, new X12Exception(report.problems()).getMessage());
       throw new RejectedFile(fileId, report.problems(), report.problemCount());
     }
-    return transaction.execute(status -> take(file, fileId, sha256, source, report));
+    try {
+      return transaction.execute(status -> take(file, fileId, sha256, source, report));
+    } catch (InvalidInputException refusedByIntake) {
+      // a decision intake will not take (e.g. CLP05 differs from the PR adjustments): the whole file waits
+      inbound.markRefused(fileId, refusedByIntake.getMessage());
+      throw new RejectedFile(fileId, List.of(new X12Problem("NOT_TAKEN",
+          new org.revcycle.x12.X12Location(0, "CLP", 0, 0, 0), refusedByIntake.getMessage())), 1);
+    }
   }
 
   private Taken take(byte[] file, UUID fileId, String sha256, String source, RemittanceFileReport report) {
