@@ -122,6 +122,11 @@ alter table remittance_claim add column match_method varchar(16);
 alter table remittance_claim add column patient_id varchar(80);
 alter table remittance_claim add column service_date date;
 alter table remittance_claim add column resolution varchar(16);
+-- a secondary or tertiary payment after a primary: it takes down what the patient was left to pay
+alter table remittance_claim add column follow_on boolean default false not null;
+-- duplicates are now found per file (sha256) and per decision in code, where a missing CLP07 is allowed
+alter table remittance_claim drop constraint remittance_claim_uq;
+create index remittance_claim_same_ix on remittance_claim (payer_id, trace_number, payer_claim_number);
 create unique index remittance_claim_file_seq_uq on remittance_claim (file_id, clp_sequence);
 create index remittance_claim_pcn_ix on remittance_claim (patient_control_number);
 alter table remittance_adjustment add column line_number integer;
