@@ -114,9 +114,13 @@ public class RemittanceFiles {
         validated.totalPayment() == null ? BigDecimal.ZERO : validated.totalPayment());
   }
 
-  /** The payer's id: REF*2U in the payer loop when present, else N104. */
+  /** The payer's id: REF*2U in the payer loop when present, else N104, else the TRN03 originator. */
   static String payerId(RemittanceHeader header) {
-    return header.payer().additionalIds().getOrDefault("2U", header.payer().id());
+    String id = header.payer().additionalIds().getOrDefault("2U", header.payer().id());
+    if (id == null || id.isBlank()) {
+      id = header.originatingCompanyId();
+    }
+    return id == null || id.isBlank() ? "UNKNOWN" : id;
   }
 
   /** One CLP as remittance intake takes it: claim and line adjustments together, remarks from both levels. */
