@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,10 +35,16 @@ class RemittanceFileIT extends PostgresIntegrationTest {
 
     given().auth().preemptive().basic("finance", "it-finance").contentType("application/edi-x12").body(file.getBytes(StandardCharsets.US_ASCII))
         .post("/api/remittances")
-        .then().statusCode(200)
-        .body("duplicate", equalTo(false)).body("claims", equalTo(3))
-        // none of the sample's claims exists here: each decision is kept, unmatched, for a person to match
-        .body("unmatched", equalTo(3)).body("totalPayment", equalTo(22.5f));
+        .then().statusCode(202).header("Location", containsString("/api/remittances/"))
+        .body("duplicate", equalTo(false)).body("claims", equalTo(3)).body("status", equalTo("POSTING"))
+        .body("totalPayment", equalTo(22.5f));
+    String fileId = jdbc.sql("select id from remittance_file where trace_number = 'CHK0000123'").query(String.class).single();
+    // posting runs in the background; none of the sample's claims exists here: each decision is kept, unmatched, for a person
+    await().atMost(Duration.ofSeconds(30)).until(() -> "POSTED".equals(given().auth().preemptive().basic("finance", "it-finance")
+        .get("/api/remittances/" + fileId).then().statusCode(200).extract().path("status")));
+    given().auth().preemptive().basic("finance", "it-finance").get("/api/remittances/" + fileId)
+        .then().body("unmatched", equalTo(3)).body("matched", equalTo(0)).body("interchangeControlNumber", notNullValue())
+        .body("traceNumber", equalTo("CHK0000123")).body("postingMillis", notNullValue());
     String again = given().auth().preemptive().basic("billing", "it-billing").contentType("text/plain").body(file.getBytes(StandardCharsets.US_ASCII))
         .post("/api/remittances")
         .then().statusCode(200).body("duplicate", equalTo(true)).body("claims", equalTo(0))

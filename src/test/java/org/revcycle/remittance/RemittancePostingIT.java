@@ -69,7 +69,15 @@ class RemittancePostingIT extends PostgresIntegrationTest {
   void everyEntryBalancesAndEveryClaimReconciles() {
     assertThat(jdbc.sql("select entry_id from journal_line group by entry_id having sum(debit) <> sum(credit)")
         .query(UUID.class).list()).as("unbalanced entries").isEmpty();
-    for (UUID id : jdbc.sql("select id from claim").query(UUID.class).list()) {
+    // every claim, in one query: charge (revenue) = paid + adjustments + what is still owed, by insurance or patient
+    assertThat(jdbc.sql("""
+        select e.claim_id from journal_line l join journal_entry e on e.id = l.entry_id join ledger_account a on a.code = l.account_code
+        where e.claim_id is not null group by e.claim_id
+        having sum(case when l.account_code = '4010' then l.credit - l.debit else 0 end)
+          <> sum(case when l.account_code in ('1010', '4110', '4120', '4130', '1120') or coalesce(a.parent_code, a.code) = '1110'
+                 then l.debit - l.credit else 0 end)""").query(UUID.class).list()).as("claims that do not reconcile").isEmpty();
+    // and the claims API says the same for the claims this test touched last
+    for (UUID id : jdbc.sql("select id from claim order by updated_at desc, created_at desc limit 10").query(UUID.class).list()) {
       Boolean reconciles = given().auth().preemptive().basic("billing", "it-billing").get("/api/claims/" + id)
           .then().statusCode(200).extract().path("amounts.reconciles");
       assertThat(reconciles).as("claim %s reconciles", id).isTrue();
@@ -196,6 +204,37 @@ class RemittancePostingIT extends PostgresIntegrationTest {
         List.of(new Adjustment("CO", "45", new BigDecimal("-20"), null), new Adjustment("PR", "1", new BigDecimal("-20"), null)), List.of());
     postAndAwait(file(advice("TRN-SEC3", List.of(reversal), List.of())));
     assertThat(claimNet(claim, "1113")).as("the reversal puts the claim back with the payer").isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void balancesByClaimPayerAndAccountAndTheRollForwardTieOutToTheLedger() {
+    UUID claim = seedClaim("RF-1", "MCR", "500.00", "RFMEMBER", LocalDate.of(2026, 10, 5));
+    ClaimPayment paid = RemittanceSamples.claim("RF-1", "1", "500", "350",
+        List.of(new Adjustment("CO", "45", new BigDecimal("100"), null), new Adjustment("PR", "3", new BigDecimal("50"), null)), List.of());
+    postAndAwait(file(advice("TRN-RF", List.of(paid), List.of())));
+    var finance = given().auth().preemptive().basic("finance", "it-finance");
+    // the claim on the day before the payment still owed everything; at the payment date, only the patient's 50
+    finance.get("/api/ledger/balances?by=CLAIM&key=" + claim + "&account=1110&asOf=2026-11-25").then().statusCode(200)
+        .body("[0].balance", org.hamcrest.Matchers.equalTo(500.0f));
+    given().auth().preemptive().basic("finance", "it-finance")
+        .get("/api/ledger/balances?by=CLAIM&key=" + claim + "&account=1120&asOf=2026-11-26").then().statusCode(200)
+        .body("[0].balance", org.hamcrest.Matchers.equalTo(50.0f));
+    given().auth().preemptive().basic("finance", "it-finance").get("/api/ledger/balances?by=PAYER&asOf=2099-12-31")
+        .then().statusCode(200).body("key", org.hamcrest.Matchers.hasItem("MCR"));
+    given().auth().preemptive().basic("billing", "it-billing").get("/api/ledger/balances").then().statusCode(403);
+
+    var rollForward = given().auth().preemptive().basic("finance", "it-finance")
+        .get("/api/ledger/receivables-roll-forward?from=2026-11-01&to=2026-11-30").then().statusCode(200).extract().jsonPath();
+    assertThat(rollForward.getBoolean("tiesOut")).isTrue();
+    // closing is read from the ledger on its own: the receivable accounts' balances at the end of the period
+    BigDecimal receivables = jdbc.sql("""
+        select coalesce(sum(l.debit - l.credit), 0) from journal_line l join journal_entry e on e.id = l.entry_id
+        join ledger_account a on a.code = l.account_code
+        where e.entry_date <= date '2026-11-30' and (a.code in ('1110', '1120') or a.parent_code = '1110')""").query(BigDecimal.class).single();
+    assertThat(new BigDecimal(rollForward.getString("closing"))).isEqualByComparingTo(receivables);
+    assertThat(new BigDecimal(rollForward.getString("payments"))).isGreaterThanOrEqualTo(new BigDecimal("350.00"));
+    given().auth().preemptive().basic("finance", "it-finance")
+        .get("/api/ledger/receivables-roll-forward?from=2026-11-30&to=2026-11-01").then().statusCode(400);
   }
 
   // --- people ---------------------------------------------------------------------------------------------
