@@ -237,6 +237,31 @@ class RemittancePostingIT extends PostgresIntegrationTest {
         .get("/api/ledger/receivables-roll-forward?from=2026-11-30&to=2026-11-01").then().statusCode(400);
   }
 
+  @Test
+  void financeMapsAPayersReasonCodeToAnAccountAndTheNextFilePostsThere() {
+    given().auth().preemptive().basic("finance", "it-finance").contentType("application/json")
+        .body(Map.of("payerId", "MCD", "groupCode", "CO", "reasonCode", "45", "accountCode", "1010"))
+        .put("/api/ledger/adjustment-accounts").then().statusCode(400).contentType("application/problem+json");
+    given().auth().preemptive().basic("billing", "it-billing").contentType("application/json")
+        .body(Map.of("payerId", "MCD", "groupCode", "CO", "reasonCode", "45", "accountCode", "4120"))
+        .put("/api/ledger/adjustment-accounts").then().statusCode(403);
+    given().auth().preemptive().basic("finance", "it-finance").contentType("application/json")
+        .body(Map.of("payerId", "MCD", "groupCode", "CO", "reasonCode", "45", "accountCode", "4120"))
+        .put("/api/ledger/adjustment-accounts").then().statusCode(200)
+        .body("changedBy", org.hamcrest.Matchers.equalTo("finance"));
+    UUID claim = seedClaim("MAP-1", "MCD", "100.00", "MAPMEMBER", LocalDate.of(2026, 11, 4));
+    ClaimPayment paid = RemittanceSamples.claim("MAP-1", "1", "100", "60",
+        List.of(new Adjustment("CO", "45", new BigDecimal("40"), null)), List.of());
+    RemittanceAdvice advice = advice("TRN-MAP", List.of(paid), List.of());
+    RemittanceAdvice fromMedicaid = new RemittanceAdvice(new RemittanceHeader(null, "I", advice.header().totalPayment(), "C", "ACH",
+        advice.header().paymentDate(), "TRN-MAP", "1999999999", advice.header().productionDate(),
+        new RemittanceHeader.Party("STATE MEDICAID", null, null, null, null, null, null, Map.of("2U", "MCD")), advice.header().payee()),
+        advice.claims(), advice.providerAdjustments());
+    postAndAwait(file(fromMedicaid));
+    assertThat(claimNet(claim, "4120")).isEqualByComparingTo("40.00");
+    assertThat(claimNet(claim, "1112")).as("Medicaid receivable").isEqualByComparingTo("0.00");
+  }
+
   // --- people ---------------------------------------------------------------------------------------------
 
   @Test
