@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.revcycle.claim.ClaimRepository;
+import org.revcycle.workqueue.WorkQueueRouter;
 import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
@@ -25,7 +26,7 @@ class RemittancePostingTest {
   private final RemittanceRepository remittances = mock(RemittanceRepository.class);
   private final Ledger ledger = mock(Ledger.class);
   private final RemittancePosting posting =
-      new RemittancePosting(remittances, mock(ClaimRepository.class), ledger, Clock.systemUTC());
+      new RemittancePosting(remittances, mock(ClaimRepository.class), ledger, mock(WorkQueueRouter.class), Clock.systemUTC());
   private final UUID claimId = UUID.randomUUID();
   private final UUID remittanceId = UUID.randomUUID();
 
