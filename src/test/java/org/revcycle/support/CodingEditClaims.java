@@ -5,21 +5,28 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.List;
 import org.revcycle.encounter.EncounterToCashWorkflow;
+import org.revcycle.ledger.Accounts;
+import org.revcycle.ledger.JournalEntry;
+import org.revcycle.ledger.JournalLine;
+import org.revcycle.ledger.Ledger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Claims that a payer edit holds for coders: registration complete, one office visit line, but no
  * diagnosis code (edit E-DX-MISSING). Written straight to the tables, because intake refuses an
- * encounter without diagnoses; then encounter-to-cash is started as intake starts it.
+ * encounter without diagnoses; the charge is posted and encounter-to-cash started as intake does.
  */
 public final class CodingEditClaims {
 
   private final JdbcClient jdbc;
+  private final Ledger ledger;
   private final EncounterToCashWorkflow workflow;
 
-  public CodingEditClaims(JdbcClient jdbc, EncounterToCashWorkflow workflow) {
+  public CodingEditClaims(JdbcClient jdbc, Ledger ledger, EncounterToCashWorkflow workflow) {
     this.jdbc = jdbc;
+    this.ledger = ledger;
     this.workflow = workflow;
   }
 
@@ -50,6 +57,10 @@ public final class CodingEditClaims {
         insert into claim_line (claim_id, line_number, procedure_code, units, charge, service_date)
         values (?, 1, '99213', 1, ?, ?)""")
         .params(claimId, charge, serviceDate).update();
+    // the charge in receivables, as intake posts it, so that the claim can be paid and closed
+    ledger.post(new JournalEntry(UUID.randomUUID(), serviceDate, "Charges for claim " + pcn, "CHARGE", pcn, claimId,
+        "system", "charge:" + pcn, List.of(JournalLine.debit(Accounts.AR_INSURANCE, charge, null),
+            JournalLine.credit(Accounts.GROSS_REVENUE, charge, null))));
     workflow.start(claimId, pcn, false);
     return new Held(claimId, pcn);
   }

@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.revcycle.encounter.EncounterToCashWorkflow;
+import org.revcycle.ledger.Ledger;
 import org.revcycle.support.CodingEditClaims;
 import org.revcycle.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,7 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
   @Autowired EncounterToCashWorkflow workflow;
+  @Autowired Ledger ledger;
 
   private List<String> filterNames(String user, String password) {
     return given().auth().preemptive().basic(user, password).get("/engine-rest/filter")
@@ -90,7 +92,7 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
 
   @Test
   void codingEditsCarryTheServiceLevelAndThePriorityOfTheAmountAtStake() {
-    CodingEditClaims claims = new CodingEditClaims(jdbc, workflow);
+    CodingEditClaims claims = new CodingEditClaims(jdbc, ledger, workflow);
     Instant before = Instant.now();
     CodingEditClaims.Held small = claims.startWithoutDiagnosis(new BigDecimal("150.00"));
     CodingEditClaims.Held large = claims.startWithoutDiagnosis(new BigDecimal("12500.00"));
