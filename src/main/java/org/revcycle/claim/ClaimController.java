@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.revcycle.ledger.Accounts;
 import org.revcycle.ledger.LedgerRepository;
 import org.revcycle.platform.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -50,17 +49,7 @@ public class ClaimController {
     return claims.list(new ClaimRepository.Filter(status, payer, facility, serviceFrom, serviceTo), limit, offset);
   }
 
-  /** Charge = payer paid + contractual + write-offs + patient responsibility + insurance balance. */
   ClaimAmounts amounts(UUID claimId) {
-    LedgerRepository.ClaimLedger l = ledger.claimLedger(claimId);
-    return new ClaimAmounts(
-        l.credits(Accounts.GROSS_REVENUE).subtract(l.debits(Accounts.GROSS_REVENUE)),
-        l.net(Accounts.CASH_CLEARING),
-        l.net(Accounts.CONTRACTUAL_ALLOWANCES),
-        l.net(Accounts.DENIAL_WRITE_OFFS).add(l.net(Accounts.ADMINISTRATIVE_ADJUSTMENTS)),
-        // net: a secondary payer's payment or a reversal takes the patient's share down again
-        l.net(Accounts.AR_PATIENT),
-        l.net(Accounts.AR_INSURANCE),
-        l.net(Accounts.AR_PATIENT));
+    return ClaimAmounts.of(ledger.claimLedger(claimId));
   }
 }

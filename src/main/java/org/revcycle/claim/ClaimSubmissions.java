@@ -51,10 +51,14 @@ public class ClaimSubmissions {
         clearinghouse.status(submission.patientControlNumber(), submission.payerId());
     claims.addEvent(claimId, "ADJUDICATION", "STATUS_" + report.category(), report.description(), "system",
         clock.instant());
-    return new StatusRequestOutcome(report.finalized(), report.category() + ": " + report.description());
+    // still open at the payer: a person follows up, on the late-claim service level
+    WorkQueueRouter.Route route = report.finalized() ? null
+        : router.route(claimId, "LATE_CLAIM", submission.totalCharge());
+    return new StatusRequestOutcome(report.finalized(), report.category() + ": " + report.description(), route);
   }
 
-  public record StatusRequestOutcome(boolean finalized, String report) {}
+  /** Finalized at the payer, or not, with the follow-up task's route (null when finalized). */
+  public record StatusRequestOutcome(boolean finalized, String report, WorkQueueRouter.Route route) {}
 
   static String truncate(String s) {
     return s.length() <= 500 ? s : s.substring(0, 497) + "...";

@@ -22,5 +22,10 @@ public class RequestClaimStatusDelegate implements JavaDelegate {
         submissions.requestStatus(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)));
     execution.setVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_FINAL, outcome.finalized());
     execution.setVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_REPORT, outcome.report());
+    if (outcome.route() != null) {
+      execution.setVariable(EncounterToCashProcess.VAR_LATE_CLAIM_QUEUE, outcome.route().queue());
+      execution.setVariable(EncounterToCashProcess.VAR_LATE_CLAIM_PRIORITY, outcome.route().priority());
+      execution.setVariable(EncounterToCashProcess.VAR_LATE_CLAIM_DUE_DATE, outcome.route().due());
+    }
   }
 }

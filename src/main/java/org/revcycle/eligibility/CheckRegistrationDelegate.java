@@ -3,6 +3,9 @@ package org.revcycle.eligibility;
 import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_CLAIM_ID;
 import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_CLAIM_SUMMARY;
 import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_REGISTRATION_COMPLETE;
+import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_REGISTRATION_DUE_DATE;
+import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_REGISTRATION_PRIORITY;
+import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_REGISTRATION_QUEUE;
 import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_REGISTRATION_PROBLEMS;
 
 import java.util.List;
@@ -32,5 +35,10 @@ public class CheckRegistrationDelegate implements JavaDelegate {
     execution.setVariable(
         VAR_REGISTRATION_PROBLEMS,
         problems.stream().map(RegistrationProblem::toString).collect(Collectors.joining("\n")));
+    if (result.route() != null) {
+      execution.setVariable(VAR_REGISTRATION_QUEUE, result.route().queue());
+      execution.setVariable(VAR_REGISTRATION_PRIORITY, result.route().priority());
+      execution.setVariable(VAR_REGISTRATION_DUE_DATE, result.route().due());
+    }
   }
 }

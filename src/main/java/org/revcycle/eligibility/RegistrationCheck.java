@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.revcycle.claim.ClaimRepository;
 import org.revcycle.claim.ClaimStatus;
+import org.revcycle.claim.ClaimSummary;
+import org.revcycle.workqueue.WorkQueueRouter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,16 +25,21 @@ public class RegistrationCheck {
 
   private final JdbcClient jdbc;
   private final ClaimRepository claims;
+  private final WorkQueueRouter router;
   private final Clock clock;
 
-  public RegistrationCheck(JdbcClient jdbc, ClaimRepository claims, Clock clock) {
+  public RegistrationCheck(JdbcClient jdbc, ClaimRepository claims, WorkQueueRouter router, Clock clock) {
     this.jdbc = jdbc;
     this.claims = claims;
+    this.router = router;
     this.clock = clock;
   }
 
-  /** The problems found (none: verified) and a one-line summary of the claim for the task. */
-  public record Result(List<RegistrationProblem> problems, String claimSummary) {}
+  /**
+   * The problems found (none: verified), a one-line summary of the claim for the task, and where
+   * the exception goes (queue, priority, due date from decisions/work-queue-routing.dmn; null when verified).
+   */
+  public record Result(List<RegistrationProblem> problems, String claimSummary, WorkQueueRouter.Route route) {}
 
   @Transactional
   public Result check(UUID claimId) {
@@ -59,7 +66,9 @@ public class RegistrationCheck {
       claims.addEvent(claimId, "REGISTRATION", "EXCEPTION", problems.size() + " problem(s): "
           + problems.stream().map(RegistrationProblem::field).distinct().toList(), "system", now);
     }
-    return new Result(problems, claims.summaryText(claimId));
+    WorkQueueRouter.Route route = problems.isEmpty() ? null
+        : router.route(claimId, "REGISTRATION", claims.summary(claimId).map(ClaimSummary::totalCharge).orElseThrow());
+    return new Result(problems, claims.summaryText(claimId), route);
   }
 
   static List<RegistrationProblem> problems(Registration r, LocalDate today) {

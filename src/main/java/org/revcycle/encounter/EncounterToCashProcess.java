@@ -24,12 +24,28 @@ public final class EncounterToCashProcess {
   public static final String VAR_DENIAL_DECISION = "denialDecision";
   public static final String VAR_DENIAL_NOTE = "denialNote";
   public static final String VAR_DENIAL_SUMMARY = "denialSummary";
+  /** The denial's reason codes in plain words with the suggested action (one line each). */
+  public static final String VAR_DENIAL_EXPLANATION = "denialExplanation";
   public static final String VAR_DENIED = "denied";
+  /** Where Review denial goes, from decisions/work-queue-routing.dmn (set by posting). */
+  public static final String VAR_DENIAL_QUEUE = "denialQueue";
+  public static final String VAR_DENIAL_PRIORITY = "denialPriority";
+  public static final String VAR_DENIAL_DUE_DATE = "denialDueDate";
+  /** Where Follow up late claim goes, from decisions/work-queue-routing.dmn (set by the status request). */
+  public static final String VAR_LATE_CLAIM_QUEUE = "lateClaimQueue";
+  public static final String VAR_LATE_CLAIM_PRIORITY = "lateClaimPriority";
+  public static final String VAR_LATE_CLAIM_DUE_DATE = "lateClaimDueDate";
   public static final String VAR_EDIT_DUE_DATE = "editDueDate";
   public static final String VAR_EDIT_PRIORITY = "editPriority";
   public static final String VAR_EDIT_QUEUE = "editQueue";
   public static final String VAR_EDIT_SUMMARY = "editSummary";
   public static final String VAR_EDITS_PASSED = "editsPassed";
+  /** Filled on the claim-edit form: ICD-10-CM codes to add, comma separated. */
+  public static final String VAR_CORRECTED_DIAGNOSIS_CODES = "diagnosisCodes";
+  /** Filled on the claim-edit form: the payer's prior authorization number. */
+  public static final String VAR_CORRECTED_PRIOR_AUTHORIZATION = "priorAuthorizationNumber";
+  /** Who completed Resolve claim edit (set by its complete listener). */
+  public static final String VAR_EDIT_RESOLVED_BY = "editResolvedBy";
   public static final String VAR_PATIENT_OWES = "patientOwes";
   public static final String VAR_REJECTION_REASONS = "rejectionReasons";
   public static final String VAR_REMITTANCE_ID = "remittanceId";

@@ -14,6 +14,7 @@ import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
 import org.revcycle.ledger.Money;
+import org.revcycle.workqueue.WorkQueueRouter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,18 +31,22 @@ public class RemittancePosting {
   private final ClaimRepository claims;
   private final Ledger ledger;
   private final AdjustmentAccounts adjustmentAccounts;
+  private final WorkQueueRouter router;
   private final Clock clock;
 
   public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger,
-      AdjustmentAccounts adjustmentAccounts, Clock clock) {
+      AdjustmentAccounts adjustmentAccounts, WorkQueueRouter router, Clock clock) {
     this.remittances = remittances;
     this.claims = claims;
     this.ledger = ledger;
     this.adjustmentAccounts = adjustmentAccounts;
+    this.router = router;
     this.clock = clock;
   }
 
-  public record Outcome(boolean denied, boolean patientOwes, String denialSummary) {}
+  /** Posted, or denied with the codes and where the denial review goes (route null unless denied). */
+  public record Outcome(boolean denied, boolean patientOwes, String denialSummary, String denialExplanation,
+      WorkQueueRouter.Route route) {}
 
   @Transactional
   public Outcome post(UUID claimId, UUID remittanceId) {
@@ -56,7 +61,7 @@ public class RemittancePosting {
       remittances.markPosted(remittanceId, now);
       claims.updateStatus(claimId, ClaimStatus.DENIED, now);
       claims.addEvent(claimId, "POSTING", "DENIAL_RECORDED", describe(a), "system", now);
-      return new Outcome(true, false, describe(a));
+      return new Outcome(true, false, describe(a), DenialReasonCodes.explain(a), router.route(claimId, "DENIAL", a.charge()));
     }
     // the file's posting usually got here first: the same idempotency key posts once
     RemittanceEntries.forClaim(remittanceId, claimId, a, stored.followOn(), remittances.payerClassOf(claimId),
@@ -67,7 +72,7 @@ public class RemittancePosting {
     claims.updateStatus(claimId, ClaimStatus.PAID, now);
     claims.addEvent(claimId, "POSTING", "POSTED", "paid " + a.paid() + ", contractual " + contractual
         + ", patient " + patient, "system", now);
-    return new Outcome(false, patient.signum() > 0, null);
+    return new Outcome(false, patient.signum() > 0, null, null, null);
   }
 
   public String denialSummary(UUID claimId) {

@@ -36,6 +36,8 @@ class WorkQueueRoutingTest {
     "AUTHORIZATION,  50000.00, billing-specialists, 60",
     "CLAIM_REJECTION,   80.00, billing-specialists, 80",
     "DENIAL,           300.00, denial-analysts,     70",
+    "DENIAL,         15000.00, denial-analysts,     85",
+    "LATE_CLAIM,       300.00, billing-specialists, 75",
     "SOMETHING_NEW,    300.00, billing-specialists, 50",
   })
   void routesEachExceptionToItsQueue(String type, double charge, String queue, int priority) {

@@ -19,9 +19,11 @@ import static org.revcycle.eligibility.RegistrationCheckProcess.TASK_RESOLVE;
 import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_CLAIM_ID;
 import static org.revcycle.eligibility.RegistrationCheckProcess.VAR_REGISTRATION_PROBLEMS;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.revcycle.support.ProcessTestEngine;
+import org.revcycle.workqueue.WorkQueueRouter;
 
 /** processes/registration-check.bpmn: one test per path. */
 @Deployment(resources = {"processes/registration-check.bpmn", "processes/forms/registration-exception.form"})
@@ -44,6 +47,7 @@ class RegistrationCheckProcessTest {
   @BeforeEach
   void registerDelegate() {
     Mocks.register("checkRegistrationDelegate", new CheckRegistrationDelegate(registrationCheck));
+    Mocks.register("claimOnTaskDelegate", (TaskListener) task -> { });
   }
 
   @AfterEach
@@ -57,7 +61,7 @@ class RegistrationCheckProcessTest {
 
   @Test
   void completeRegistrationPassesWithNoTask() {
-    when(registrationCheck.check(any())).thenReturn(new RegistrationCheck.Result(List.of(), "RC1 · claim"));
+    when(registrationCheck.check(any())).thenReturn(new RegistrationCheck.Result(List.of(), "RC1 · claim", null));
 
     ProcessInstance instance = start();
     // the check is asynchronous: a failing check becomes a retried job, not a rolled-back start
@@ -71,8 +75,9 @@ class RegistrationCheckProcessTest {
   void problemsOpenATaskForBillingSpecialistsAndCompletionRechecks() throws Exception {
     when(registrationCheck.check(UUID.fromString(claimId)))
         .thenReturn(new RegistrationCheck.Result(
-            List.of(new RegistrationProblem("coverage.memberId", "The member id is missing.")), "RC1 · claim"))
-        .thenReturn(new RegistrationCheck.Result(List.of(), "RC1 · claim"));
+            List.of(new RegistrationProblem("coverage.memberId", "The member id is missing.")), "RC1 · claim",
+            new WorkQueueRouter.Route("billing-specialists", 60, new Date(System.currentTimeMillis() + 86_400_000L))))
+        .thenReturn(new RegistrationCheck.Result(List.of(), "RC1 · claim", null));
 
     ProcessInstance instance = start();
     execute(job(instance));

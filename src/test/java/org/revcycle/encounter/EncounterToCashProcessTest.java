@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,7 +50,7 @@ class EncounterToCashProcessTest {
     for (String delegate : List.of("checkRegistrationDelegate", "reviewChargesDelegate", "submitClaimDelegate",
         "findRemittanceDelegate", "requestClaimStatusDelegate", "postRemittanceDelegate", "exportJournalDelegate",
         "issueStatementDelegate", "closeClaimDelegate", "routeWriteOffDelegate", "writeOffDenialDelegate",
-        "prepareReplacementClaimDelegate")) {
+        "prepareReplacementClaimDelegate", "applyCodingCorrectionsDelegate")) {
       Mocks.register(delegate, (JavaDelegate) execution -> {
         calls.add(delegate);
         Queue<Map<String, Object>> answers = script.get(delegate);
@@ -59,6 +60,8 @@ class EncounterToCashProcessTest {
         }
       });
     }
+    // the claim summary on task forms and the note on the timeline: the claim package's concern
+    Mocks.register("claimOnTaskDelegate", (TaskListener) task -> calls.add("claimOnTaskDelegate:" + task.getEventName()));
     answer("checkRegistrationDelegate", Map.of("registrationComplete", true, "claimSummary", "RC1"));
     answer("reviewChargesDelegate", Map.of("editsPassed", true));
     answer("submitClaimDelegate", Map.of("claimAccepted", true));
@@ -70,6 +73,16 @@ class EncounterToCashProcessTest {
   @AfterEach
   void reset() {
     Mocks.reset();
+  }
+
+  private static Date tomorrow() {
+    return new Date(System.currentTimeMillis() + 86_400_000L);
+  }
+
+  /** What posting answers for a denial: the codes and the route of the review task. */
+  private static Map<String, Object> denial(String codes) {
+    return Map.of("denied", true, "patientOwes", false, "denialSummary", codes,
+        "denialQueue", "denial-analysts", "denialPriority", 70, "denialDueDate", tomorrow());
   }
 
   @SafeVarargs
@@ -147,7 +160,7 @@ class EncounterToCashProcessTest {
 
   @Test
   void deniedClaimIsReviewedAndWrittenOff() {
-    answer("postRemittanceDelegate", Map.of("denied", true, "patientOwes", false, "denialSummary", "CO-197"));
+    answer("postRemittanceDelegate", denial("CO-197"));
     ProcessInstance instance = start(false);
     runDueJobs();
 
@@ -167,7 +180,7 @@ class EncounterToCashProcessTest {
 
   @Test
   void largeWriteOffWaitsForFinanceAndCanBeSentBack() {
-    answer("postRemittanceDelegate", Map.of("denied", true, "patientOwes", false, "denialSummary", "CO-50"));
+    answer("postRemittanceDelegate", denial("CO-50"));
     answer("routeWriteOffDelegate", Map.of("writeOffApprovalNeeded", true, "writeOffAmount", "12500.00",
         "writeOffQueue", "finance", "writeOffPriority", 70, "writeOffDueDate", new Date(System.currentTimeMillis() + 259_200_000L)));
     ProcessInstance instance = start(false);
@@ -195,8 +208,7 @@ class EncounterToCashProcessTest {
 
   @Test
   void deniedClaimCorrectedGoesOutAgainAsAReplacement() {
-    answer("postRemittanceDelegate", Map.of("denied", true, "patientOwes", false),
-        Map.of("denied", true, "patientOwes", false), Map.of("denied", false, "patientOwes", false));
+    answer("postRemittanceDelegate", denial("CO-16"), denial("CO-16"), Map.of("denied", false, "patientOwes", false));
     ProcessInstance instance = start(false);
     runDueJobs();
     taskService().complete(onlyTask().getId(), Map.of("denialDecision", "RESUBMIT", "denialNote", "auth obtained"));
@@ -215,7 +227,8 @@ class EncounterToCashProcessTest {
   @Test
   void registrationExceptionIsCompletedByABillingSpecialistAndTheClaimGoesOn() {
     answer("checkRegistrationDelegate",
-        Map.of("registrationComplete", false, "registrationProblems", "coverage.endDate: ended", "claimSummary", "RC1"),
+        Map.of("registrationComplete", false, "registrationProblems", "coverage.endDate: ended", "claimSummary", "RC1",
+            "registrationQueue", "billing-specialists", "registrationPriority", 60, "registrationDueDate", tomorrow()),
         Map.of("registrationComplete", true));
     ProcessInstance instance = start(false);
     runDueJobs();
@@ -244,9 +257,12 @@ class EncounterToCashProcessTest {
     assertThat(task.getName()).isEqualTo("Resolve claim edit");
     assertThat(task.getPriority()).isEqualTo(90);
     assertThat(taskService().getIdentityLinksForTask(task.getId())).anyMatch(link -> "coders".equals(link.getGroupId()));
-    taskService().complete(task.getId(), Map.of("resolutionNote", "added diagnosis"));
+    taskService().complete(task.getId(), Map.of("resolutionNote", "added diagnosis", "diagnosisCodes", "E11.9"));
     runDueJobs();
     assertEnded(instance);
+    // the form's corrections go onto the claim before the edits run again
+    assertThat(calls).containsSubsequence("claimOnTaskDelegate:create", "claimOnTaskDelegate:complete",
+        "applyCodingCorrectionsDelegate", "reviewChargesDelegate");
   }
 
   @Test
@@ -269,7 +285,8 @@ class EncounterToCashProcessTest {
   void latePayerIsChasedWithAStatusRequestAndAFollowUpTask() {
     answer("findRemittanceDelegate", Map.of("remittanceReceived", false),
         Map.of("remittanceReceived", true, "remittanceId", "r-1"));
-    answer("requestClaimStatusDelegate", Map.of("claimStatusFinal", false, "claimStatusReport", "P1: pending"));
+    answer("requestClaimStatusDelegate", Map.of("claimStatusFinal", false, "claimStatusReport", "P1: pending",
+        "lateClaimQueue", "billing-specialists", "lateClaimPriority", 75, "lateClaimDueDate", tomorrow()));
     ProcessInstance instance = start(false);
     runDueJobs();
 

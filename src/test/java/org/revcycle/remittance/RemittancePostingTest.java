@@ -21,6 +21,7 @@ import org.revcycle.claim.ClaimRepository;
 import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
+import org.revcycle.workqueue.WorkQueueRouter;
 
 /** Which accounts a payer's decision moves, and that every entry balances, reversals included. */
 class RemittancePostingTest {
@@ -29,7 +30,8 @@ class RemittancePostingTest {
   private final Ledger ledger = mock(Ledger.class);
   private final AdjustmentAccounts adjustmentAccounts = mock(AdjustmentAccounts.class);
   private final RemittancePosting posting =
-      new RemittancePosting(remittances, mock(ClaimRepository.class), ledger, adjustmentAccounts, Clock.systemUTC());
+      new RemittancePosting(remittances, mock(ClaimRepository.class), ledger, adjustmentAccounts,
+          mock(WorkQueueRouter.class), Clock.systemUTC());
   /** As the V6 migration seeds it, plus one payer-specific rule. */
   private static final AdjustmentAccounts.Mapping MAPPING = new AdjustmentAccounts.Mapping(Map.of(
       "*|*|CO|*", "4110", "*|*|CO|29", "4120", "*|*|OA|*", "4130", "*|*|PI|*", "4130", "CMA|*|CO|45", "4111X",

@@ -13,6 +13,8 @@ public enum BillingOfficeRole {
   CODER("coders", "Coders"),
   DENIAL_ANALYST("denial-analysts", "Denial analysts"),
   FINANCE("finance", "Finance"),
+  /** Change processes and decisions in Camunda Modeler and deploy them; no Tasklist, no Cockpit. */
+  ANALYST("revenue-cycle-analysts", "Revenue cycle analysts"),
   /** System accounts of the EHR and other feeds: may post to the API, see no Camunda app. */
   INTEGRATION("integrations", "System integrations");
 

@@ -117,6 +117,15 @@ public class IdentityBootstrap {
             new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
             new Grant(Resources.USER, ANY, Permissions.READ),
             new Grant(Resources.GROUP, ANY, Permissions.READ)));
+    // Camunda Modeler's Deploy button: create a deployment, and see the definitions it made.
+    // Nothing else: no instances, no tasks, no deletion of deployments.
+    grants.put(
+        BillingOfficeRole.ANALYST,
+        List.of(
+            new Grant(Resources.DEPLOYMENT, ANY, Permissions.CREATE),
+            new Grant(Resources.PROCESS_DEFINITION, ANY, Permissions.READ),
+            new Grant(Resources.DECISION_DEFINITION, ANY, Permissions.READ),
+            new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ)));
     grants.put(BillingOfficeRole.ADMIN, allResources());
 
     grants.forEach((role, list) -> list.forEach(grant -> ensureGrant(role.groupId(), grant)));
