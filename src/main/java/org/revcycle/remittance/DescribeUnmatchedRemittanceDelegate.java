@@ -3,6 +3,7 @@ package org.revcycle.remittance;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.revcycle.workqueue.WorkQueueRouter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class DescribeUnmatchedRemittanceDelegate implements JavaDelegate {
 
   private final UnmatchedRemittances unmatched;
+  private final WorkQueueRouter router;
 
-  public DescribeUnmatchedRemittanceDelegate(UnmatchedRemittances unmatched) {
+  public DescribeUnmatchedRemittanceDelegate(UnmatchedRemittances unmatched, WorkQueueRouter router) {
     this.unmatched = unmatched;
+    this.router = router;
   }
 
   @Override
@@ -26,5 +29,9 @@ public class DescribeUnmatchedRemittanceDelegate implements JavaDelegate {
     execution.setVariableLocal(RemittancePostingProcess.VAR_APPLY_TO, null);
     execution.setVariableLocal(RemittancePostingProcess.VAR_APPLY_PROBLEM, null);
     execution.setVariableLocal(RemittancePostingProcess.VAR_RESOLVED, false);
+    WorkQueueRouter.Route route = router.routeFileException("UNMATCHED_REMITTANCE", unmatched.paid(id));
+    execution.setVariableLocal(RemittancePostingProcess.VAR_UNMATCHED_QUEUE, route.queue());
+    execution.setVariableLocal(RemittancePostingProcess.VAR_UNMATCHED_DUE_DATE, route.due());
+    execution.setVariableLocal(RemittancePostingProcess.VAR_UNMATCHED_PRIORITY, route.priority());
   }
 }

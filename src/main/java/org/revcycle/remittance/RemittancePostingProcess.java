@@ -7,6 +7,12 @@ public final class RemittancePostingProcess {
   public static final String VAR_FILE_ID = "fileId";
   public static final String VAR_FILE_BALANCED = "fileBalanced";
   public static final String VAR_PROBLEM_SUMMARY = "problemSummary";
+  public static final String VAR_EXCEPTION_QUEUE = "remittanceExceptionQueue";
+  public static final String VAR_EXCEPTION_DUE_DATE = "remittanceExceptionDueDate";
+  public static final String VAR_EXCEPTION_PRIORITY = "remittanceExceptionPriority";
+  public static final String VAR_UNMATCHED_QUEUE = "unmatchedQueue";
+  public static final String VAR_UNMATCHED_DUE_DATE = "unmatchedDueDate";
+  public static final String VAR_UNMATCHED_PRIORITY = "unmatchedPriority";
   public static final String VAR_UNMATCHED = "unmatchedRemittances";
   public static final String VAR_HAS_UNMATCHED = "hasUnmatched";
   public static final String VAR_POSTING_SUMMARY = "postingSummary";

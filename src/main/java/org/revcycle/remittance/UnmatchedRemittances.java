@@ -49,6 +49,11 @@ public class UnmatchedRemittances {
         + ", CLP02 " + a.statusCode() + ", charge " + a.charge() + ", paid " + a.paid() + ", trace " + a.traceNumber();
   }
 
+  /** The money at stake: what the payer paid on the unmatched claim. */
+  public java.math.BigDecimal paid(UUID remittanceId) {
+    return remittances.load(remittanceId).adjudication().paid();
+  }
+
   /** @return empty when applied (or applied before), else what is wrong, for the person to correct */
   @Transactional
   public Optional<String> apply(UUID remittanceId, String patientControlNumber, String user) {

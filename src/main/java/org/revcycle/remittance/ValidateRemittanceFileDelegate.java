@@ -3,6 +3,7 @@ package org.revcycle.remittance;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.revcycle.workqueue.WorkQueueRouter;
 import org.springframework.stereotype.Component;
 
 /** BPMN "Validate balancing": claim, line and file (with PLB) balance, or the file goes to a person. */
@@ -11,10 +12,13 @@ public class ValidateRemittanceFileDelegate implements JavaDelegate {
 
   private final RemittanceFileValidation validation;
   private final RemittanceFileRepository files;
+  private final WorkQueueRouter router;
 
-  public ValidateRemittanceFileDelegate(RemittanceFileValidation validation, RemittanceFileRepository files) {
+  public ValidateRemittanceFileDelegate(RemittanceFileValidation validation, RemittanceFileRepository files,
+      WorkQueueRouter router) {
     this.validation = validation;
     this.files = files;
+    this.router = router;
   }
 
   @Override
@@ -26,6 +30,11 @@ public class ValidateRemittanceFileDelegate implements JavaDelegate {
       var file = files.find(fileId).orElseThrow();
       execution.setVariable(RemittancePostingProcess.VAR_PROBLEM_SUMMARY, file.problemCount() + " problem(s), trace "
           + file.traceNumber() + ": " + (file.problems() == null ? "" : file.problems()));
+      WorkQueueRouter.Route route = router.routeFileException("REMITTANCE_EXCEPTION",
+          file.totalPayment() == null ? java.math.BigDecimal.ZERO : file.totalPayment());
+      execution.setVariable(RemittancePostingProcess.VAR_EXCEPTION_QUEUE, route.queue());
+      execution.setVariable(RemittancePostingProcess.VAR_EXCEPTION_DUE_DATE, route.due());
+      execution.setVariable(RemittancePostingProcess.VAR_EXCEPTION_PRIORITY, route.priority());
     }
   }
 }

@@ -2,7 +2,6 @@ package org.revcycle.workqueue;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
@@ -34,15 +33,31 @@ public class WorkQueueRouter {
   public record Route(String queue, int priority, Date due) {}
 
   public Route route(UUID claimId, String exceptionType, BigDecimal claimCharge) {
-    PolicyDecisions.Outcome outcome =
-        policy.evaluate(DECISION, Map.of("exceptionType", exceptionType, "claimCharge", claimCharge.doubleValue()));
+    PolicyDecisions.Outcome outcome = evaluate(exceptionType, claimCharge);
     PolicyDecisions.MatchedRule rule = outcome.single();
+    Route route = routeOf(rule);
+    claims.addDecision(claimId, outcome.decisionKey(), outcome.decisionVersion(), rule.ruleId(),
+        exceptionType + " -> " + route.queue(), clock.instant());
+    return route;
+  }
+
+  /**
+   * Routes an exception about a remittance file rather than one of our claims (an 835 that does
+   * not balance, a payment that matches no claim); {@code amount} is the money at stake. The
+   * decision, version and rule are in the engine's decision history.
+   */
+  public Route routeFileException(String exceptionType, BigDecimal amount) {
+    return routeOf(evaluate(exceptionType, amount).single());
+  }
+
+  private PolicyDecisions.Outcome evaluate(String exceptionType, BigDecimal amount) {
+    return policy.evaluate(DECISION, Map.of("exceptionType", exceptionType, "claimCharge", amount.abs().doubleValue()));
+  }
+
+  private Route routeOf(PolicyDecisions.MatchedRule rule) {
     String queue = (String) rule.outputs().get("queue");
     int priority = ((Number) rule.outputs().get("priority")).intValue();
     int dueInHours = ((Number) rule.outputs().get("dueInHours")).intValue();
-    Instant now = clock.instant();
-    claims.addDecision(claimId, outcome.decisionKey(), outcome.decisionVersion(), rule.ruleId(),
-        exceptionType + " -> " + queue, now);
-    return new Route(queue, priority, Date.from(now.plus(dueInHours, ChronoUnit.HOURS)));
+    return new Route(queue, priority, Date.from(clock.instant().plus(dueInHours, ChronoUnit.HOURS)));
   }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.revcycle.claim.ClaimOnTask;
 import org.revcycle.eligibility.RegistrationCheckProcess;
 import org.revcycle.encounter.EncounterToCashProcess;
+import org.revcycle.remittance.RemittancePostingProcess;
 
 /**
  * The BPMN files themselves: they open in Camunda Modeler as drawn, read as the business speaks,
@@ -101,6 +102,13 @@ class ModelsTest {
       assertThat(form.path("id").asText()).as("%s: the form's id is what formRef names", formFile).isEqualTo(task.getCamundaFormRef());
       assertThat(form.path("executionPlatformVersion").asText()).startsWith("7.24");
       Map<String, JsonNode> fields = fields(form);
+      if (FILE_LEVEL_TASKS.containsKey(task.getId())) {
+        // about an 835 file or a payment on it, not one of our claims: the form shows what the file says
+        String summary = FILE_LEVEL_TASKS.get(task.getId());
+        assertThat(fields.keySet()).as("%s shows %s", formFile, summary).contains(summary);
+        assertThat(fields.get(summary).path("readonly").asBoolean()).as("%s: %s is read-only", formFile, summary).isTrue();
+        continue;
+      }
       assertThat(fields.keySet()).as("%s shows the claim summary", formFile).containsAll(CLAIM_SUMMARY_KEYS);
       for (String key : CLAIM_SUMMARY_KEYS) {
         assertThat(fields.get(key).path("readonly").asBoolean()).as("%s: %s is read-only", formFile, key).isTrue();
@@ -150,6 +158,11 @@ class ModelsTest {
   private static final List<String> CLAIM_SUMMARY_KEYS = List.of(ClaimOnTask.PATIENT_CONTROL_NUMBER,
       ClaimOnTask.CLAIM_TYPE, ClaimOnTask.PAYER, ClaimOnTask.FACILITY, ClaimOnTask.SERVICE_DATES, ClaimOnTask.FILE_BY,
       ClaimOnTask.CHARGE, ClaimOnTask.PAID, ClaimOnTask.BALANCE);
+
+  /** Tasks about a remittance file (or a payment on it that matches no claim), with the field that describes it. */
+  private static final Map<String, String> FILE_LEVEL_TASKS = Map.of(
+      "RemittanceException", RemittancePostingProcess.VAR_PROBLEM_SUMMARY,
+      "UnmatchedRemittance", RemittancePostingProcess.VAR_UNMATCHED_SUMMARY);
 
   /** Fields that delegates and listeners read after the task (gateway conditions are found in the models). */
   private static final Map<String, List<String>> READ_BY_JAVA = Map.of(
@@ -209,7 +222,8 @@ class ModelsTest {
   /** Variables the processes set: the claim summary on the task and the constants of the process classes. */
   private static Set<String> processVariables() {
     Set<String> names = new TreeSet<>(CLAIM_SUMMARY_KEYS);
-    for (Class<?> constants : List.of(EncounterToCashProcess.class, RegistrationCheckProcess.class)) {
+    for (Class<?> constants : List.of(EncounterToCashProcess.class, RegistrationCheckProcess.class,
+        RemittancePostingProcess.class)) {
       for (Field field : constants.getFields()) {
         if (field.getName().startsWith("VAR_") && Modifier.isStatic(field.getModifiers())) {
           try {

@@ -59,7 +59,9 @@ public class TasklistFilters {
           List.of("ReviewDenial"), BillingOfficeRole.DENIAL_ANALYST),
       // write-offs under the threshold are approved by denial analysts, above it by finance
       queue("Approvals", 5, "Write-offs waiting for approval",
-          List.of("ApproveWriteOff"), BillingOfficeRole.FINANCE, BillingOfficeRole.DENIAL_ANALYST));
+          List.of("ApproveWriteOff"), BillingOfficeRole.FINANCE, BillingOfficeRole.DENIAL_ANALYST),
+      queue("Remittances", 6, "835 files that do not balance, and payments that match no claim",
+          List.of("RemittanceException", "UnmatchedRemittance"), BillingOfficeRole.BILLING_SPECIALIST));
 
   private static QueueFilter queue(String name, int position, String description, List<String> taskKeys,
       BillingOfficeRole... readers) {

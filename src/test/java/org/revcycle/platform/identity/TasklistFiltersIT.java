@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TasklistFiltersIT extends PostgresIntegrationTest {
 
   private static final List<String> QUEUE_NAMES = List.of("My group's tasks", "My tasks", "Registration exceptions",
-      "Coding edits", "Claim rejections", "Late claims", "Denials", "Approvals");
+      "Coding edits", "Claim rejections", "Late claims", "Denials", "Approvals", "Remittances");
 
   @Autowired TasklistFilters tasklistFilters;
   @Autowired FilterService filterService;
@@ -51,7 +51,7 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
   void eachGroupSeesTheQueuesItWorks() {
     assertThat(filterNames("admin", "it-admin")).containsAll(QUEUE_NAMES);
     assertThat(filterNames("billing", "it-billing")).containsExactlyInAnyOrder("My group's tasks", "My tasks",
-        "Registration exceptions", "Coding edits", "Claim rejections", "Late claims");
+        "Registration exceptions", "Coding edits", "Claim rejections", "Late claims", "Remittances");
     assertThat(filterNames("coder", "it-coder")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Coding edits");
     assertThat(filterNames("denials", "it-denials")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Denials",
         "Approvals");
