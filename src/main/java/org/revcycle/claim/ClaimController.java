@@ -35,7 +35,7 @@ public class ClaimController {
   public ClaimView claim(@PathVariable UUID id) {
     ClaimSummary summary = claims.summary(id).orElseThrow(() -> ApiProblem.notFound("Claim", id));
     return new ClaimView(summary, claims.diagnoses(id), claims.lines(id), claims.events(id), claims.decisions(id),
-        amounts(id));
+        claims.edits(id), amounts(id));
   }
 
   @GetMapping

@@ -25,6 +25,11 @@ public final class EncounterToCashProcess {
   public static final String VAR_DENIAL_NOTE = "denialNote";
   public static final String VAR_DENIAL_SUMMARY = "denialSummary";
   public static final String VAR_DENIED = "denied";
+  /**
+   * The failed edits of the last charge review, a JSON list (errors first) for the coding-edit form:
+   * each {code, severity, message, suggestedFix, queue, exceptionType, line, source}.
+   */
+  public static final String VAR_CLAIM_EDITS = "claimEdits";
   public static final String VAR_EDIT_DUE_DATE = "editDueDate";
   public static final String VAR_EDIT_PRIORITY = "editPriority";
   public static final String VAR_EDIT_QUEUE = "editQueue";

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.revcycle.claim.ClaimRepository;
@@ -13,12 +14,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * Which queue works an exception, how urgent it is and when it is due: decided by
- * decisions/work-queue-routing.dmn and recorded on the claim with the rule that decided.
+ * decisions/work-queue-routing.dmn (the queue per edit, by exception type, edit, facility and
+ * specialty, then the queue's service level) and recorded on the claim with the rules that decided.
  */
 @Service
 public class WorkQueueRouter {
 
   static final String DECISION = "work-queue-routing";
+  static final String QUEUE_DECISION = "edit-queue";
 
   private final PolicyDecisions policy;
   private final ClaimRepository claims;
@@ -30,19 +33,48 @@ public class WorkQueueRouter {
     this.clock = clock;
   }
 
-  /** A routed exception: the candidate group, the task priority and its due date. */
-  public record Route(String queue, int priority, Date due) {}
+  /**
+   * A routed exception: the candidate group, the task priority and its due date, and the recorded
+   * decision of the rule that chose the queue.
+   */
+  public record Route(String queue, int priority, Date due, UUID decisionId) {}
+
+  /** Where the exception arose, for facility- and specialty-specific rules; any part may be null. */
+  public record Context(String editCode, String facilityId, String facilityType, String specialty) {
+    public static final Context NONE = new Context(null, null, null, null);
+  }
 
   public Route route(UUID claimId, String exceptionType, BigDecimal claimCharge) {
-    PolicyDecisions.Outcome outcome =
-        policy.evaluate(DECISION, Map.of("exceptionType", exceptionType, "claimCharge", claimCharge.doubleValue()));
+    return route(claimId, exceptionType, claimCharge, Context.NONE);
+  }
+
+  public Route route(UUID claimId, String exceptionType, BigDecimal claimCharge, Context context) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("exceptionType", exceptionType);
+    inputs.put("claimCharge", claimCharge.doubleValue());
+    inputs.put("editCode", context.editCode());
+    inputs.put("facilityId", context.facilityId());
+    inputs.put("facilityType", context.facilityType());
+    inputs.put("specialty", context.specialty());
+    PolicyDecisions.Outcome outcome = policy.evaluate(DECISION, inputs);
     PolicyDecisions.MatchedRule rule = outcome.single();
     String queue = (String) rule.outputs().get("queue");
     int priority = ((Number) rule.outputs().get("priority")).intValue();
     int dueInHours = ((Number) rule.outputs().get("dueInHours")).intValue();
     Instant now = clock.instant();
-    claims.addDecision(claimId, outcome.decisionKey(), outcome.decisionVersion(), rule.ruleId(),
-        exceptionType + " -> " + queue, now);
-    return new Route(queue, priority, Date.from(now.plus(dueInHours, ChronoUnit.HOURS)));
+    String what = (context.editCode() == null ? exceptionType : context.editCode()) + " -> " + queue;
+    UUID queueDecision = null;
+    for (PolicyDecisions.Outcome decision : outcome.required()) {
+      for (PolicyDecisions.MatchedRule matched : decision.matchedRules()) {
+        UUID id = claims.addDecision(claimId, decision.decisionKey(), decision.decisionVersion(), matched.ruleId(), what, now);
+        if (QUEUE_DECISION.equals(decision.decisionKey())) {
+          queueDecision = id;
+        }
+      }
+    }
+    UUID serviceLevel = claims.addDecision(claimId, outcome.decisionKey(), outcome.decisionVersion(), rule.ruleId(),
+        what + " priority " + priority + ", due in " + dueInHours + " h", now);
+    return new Route(queue, priority, Date.from(now.plus(dueInHours, ChronoUnit.HOURS)),
+        queueDecision == null ? serviceLevel : queueDecision);
   }
 }
