@@ -110,7 +110,7 @@ public final class ReferenceEdits {
                 + c1 + ") on the same day: NCCI bundles " + c2 + " into " + c1 + why + ", and no modifier unbundles it.",
             "Remove line " + column2.lineNumber() + " (" + c2 + "); its work is paid as part of " + c1 + ".",
             column2.lineNumber(), e.ref()));
-      } else if (!hasNcciModifier(column1) && !hasNcciModifier(column2)) {
+      } else if (!bypassed(column1, column2)) {
         edits.add(edit("E-NCCI-PTP-MOD", EditResult.ERROR, "CODING", NCCI_PTP,
             "Line " + column2.lineNumber() + " (" + c2 + ") is bundled into line " + column1.lineNumber() + " (" + c1
                 + ") on the same day under NCCI" + why + " unless a modifier shows it was separate.",
@@ -120,6 +120,36 @@ public final class ReferenceEdits {
             column2.lineNumber(), e.ref()));
       }
     }
+  }
+
+  /**
+   * Whether a modifier lets the pair be paid. With an E/M code in the pair only the E/M modifiers
+   * (25, 24, 57 on the E/M line) say the visit was separate; otherwise any NCCI-associated modifier
+   * on either line does.
+   */
+  private static boolean bypassed(Line a, Line b) {
+    boolean emA = isEvaluationAndManagement(a.procedureCode());
+    boolean emB = isEvaluationAndManagement(b.procedureCode());
+    if (emA || emB) {
+      return emA && hasAny(a, EM_MODIFIERS) || emB && hasAny(b, EM_MODIFIERS);
+    }
+    return hasNcciModifier(a) || hasNcciModifier(b);
+  }
+
+  static final Set<String> EM_MODIFIERS = Set.of("24", "25", "57");
+
+  static boolean isEvaluationAndManagement(String code) {
+    return code.length() == 5 && code.startsWith("99") && code.charAt(2) >= '2' && code.charAt(2) <= '4'
+        && Character.isDigit(code.charAt(3)) && Character.isDigit(code.charAt(4));
+  }
+
+  private static boolean hasAny(Line line, Set<String> modifiers) {
+    for (String m : line.modifiers()) {
+      if (modifiers.contains(m)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasNcciModifier(Line line) {
