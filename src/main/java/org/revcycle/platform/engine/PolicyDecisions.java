@@ -126,6 +126,7 @@ public class PolicyDecisions extends AbstractCamundaConfiguration implements Dec
       dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
       configuration.setDmnEngineConfiguration(dmn);
     }
+    dmn.setFeelEngineFactory(new CachingFeelEngine.Factory());
     List<DmnDecisionEvaluationListener> listeners = new ArrayList<>(dmn.getCustomPostDecisionEvaluationListeners());
     listeners.add(PolicyDecisions::capture);
     dmn.setCustomPostDecisionEvaluationListeners(listeners);

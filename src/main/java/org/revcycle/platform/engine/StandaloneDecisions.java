@@ -28,6 +28,7 @@ public final class StandaloneDecisions implements DecisionEvaluator {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.setCustomPostDecisionEvaluationListeners(List.of(last::set));
+    configuration.setFeelEngineFactory(new CachingFeelEngine.Factory());
     this.engine = configuration.buildEngine();
     for (String resource : resources) {
       try (InputStream in = StandaloneDecisions.class.getClassLoader().getResourceAsStream(resource)) {
