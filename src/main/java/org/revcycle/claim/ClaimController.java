@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/claims")
 
-@PreAuthorize("hasAnyRole('ADMIN', 'BILLING_SPECIALIST', 'CODER', 'DENIAL_ANALYST', 'FINANCE', 'INTEGRATION')")
+@PreAuthorize("hasAnyRole('ADMIN', 'BILLING_SPECIALIST', 'CODER', 'SURGICAL_CODER', 'DENIAL_ANALYST', 'FINANCE', 'INTEGRATION')")
 public class ClaimController {
 
   private final ClaimRepository claims;

@@ -289,7 +289,8 @@ class EncounterToCashIT extends PostgresIntegrationTest {
 
     String pcn = c.getString("claim.patientControlNumber");
     String taskId = awaitTask(pcn, "coder", "it-coder");
-    given().auth().preemptive().basic("coder", "it-coder").get("/engine-rest/task/" + taskId + "/variables/claimEdits")
+    given().auth().preemptive().basic("coder", "it-coder").queryParam("deserializeValue", false)
+        .get("/engine-rest/task/" + taskId + "/variables/claimEdits")
         .then().statusCode(200).body("type", equalTo("Json")).body("value", containsString("E-NCCI-PTP-MOD"))
         .body("value", containsString("suggestedFix"));
 
