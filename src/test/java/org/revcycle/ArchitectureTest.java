@@ -29,4 +29,14 @@ class ArchitectureTest {
       noClasses()
           .that().haveSimpleNameNotEndingWith("Controller")
           .should().dependOnClassesThat().haveSimpleNameEndingWith("Controller");
+
+  /** The X12 layer knows formats, not business rules: it depends on no lifecycle stage. */
+  @ArchTest
+  static final ArchRule x12KnowsOnlyFormats =
+      noClasses()
+          .that().resideInAPackage("org.revcycle.x12..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "org.revcycle.encounter..", "org.revcycle.eligibility..", "org.revcycle.coding..",
+              "org.revcycle.workqueue..", "org.revcycle.claim..", "org.revcycle.remittance..", "org.revcycle.denial..",
+              "org.revcycle.patient..", "org.revcycle.ledger..", "org.revcycle.sandbox..", "org.camunda..");
 }

@@ -58,7 +58,8 @@ public class ClaimController {
         l.net(Accounts.CASH_CLEARING),
         l.net(Accounts.CONTRACTUAL_ALLOWANCES),
         l.net(Accounts.DENIAL_WRITE_OFFS).add(l.net(Accounts.ADMINISTRATIVE_ADJUSTMENTS)),
-        l.debits(Accounts.AR_PATIENT),
+        // net: a secondary payer's payment or a reversal takes the patient's share down again
+        l.net(Accounts.AR_PATIENT),
         l.net(Accounts.AR_INSURANCE),
         l.net(Accounts.AR_PATIENT));
   }

@@ -12,6 +12,9 @@ import org.revcycle.platform.InvalidInputException;
  * @param sourceType what produced it (CHARGE, REMITTANCE, MANUAL, ...)
  * @param sourceRef the source document's reference (claim number, 835 TRN/CLP, ...)
  * @param idempotencyKey the same key posts once; a second post returns the first entry
+ * @param sourceFileId the inbound file (an 835) the entry comes from, if any
+ * @param traceNumber the payment's TRN02 (check or EFT number), if any
+ * @param payerId the payer whose document it is, if any (for balances by payer without a claim)
  */
 public record JournalEntry(
     UUID id,
@@ -22,7 +25,16 @@ public record JournalEntry(
     UUID claimId,
     String postedBy,
     String idempotencyKey,
-    List<JournalLine> lines) {
+    List<JournalLine> lines,
+    UUID sourceFileId,
+    String traceNumber,
+    String payerId) {
+
+  /** An entry with no source document beyond its reference (charges, manual entries, write-offs). */
+  public JournalEntry(UUID id, LocalDate entryDate, String description, String sourceType, String sourceRef,
+      UUID claimId, String postedBy, String idempotencyKey, List<JournalLine> lines) {
+    this(id, entryDate, description, sourceType, sourceRef, claimId, postedBy, idempotencyKey, lines, null, null, null);
+  }
 
   public JournalEntry {
     if (entryDate == null) {

@@ -3,8 +3,17 @@ package org.revcycle.ledger;
 import java.math.BigDecimal;
 import org.revcycle.platform.InvalidInputException;
 
-/** One side of a journal entry: a debit or a credit to one account, in dollars and cents. */
-public record JournalLine(String accountCode, BigDecimal debit, BigDecimal credit, String memo) {
+/**
+ * One side of a journal entry: a debit or a credit to one account, in dollars and cents.
+ *
+ * @param sourceCode what in the source document the line stands for: a CAS group-reason (CO-45),
+ *     a PLB reason (PLB-L6), PAID for the payment; null when the entry's source says it all
+ */
+public record JournalLine(String accountCode, BigDecimal debit, BigDecimal credit, String memo, String sourceCode) {
+
+  public JournalLine(String accountCode, BigDecimal debit, BigDecimal credit, String memo) {
+    this(accountCode, debit, credit, memo, null);
+  }
 
   public JournalLine {
     debit = Money.of(debit == null ? BigDecimal.ZERO : debit, "debit");
@@ -27,5 +36,12 @@ public record JournalLine(String accountCode, BigDecimal debit, BigDecimal credi
 
   public static JournalLine credit(String accountCode, BigDecimal amount, String memo) {
     return new JournalLine(accountCode, BigDecimal.ZERO, amount, memo);
+  }
+
+  /** A positive amount is a debit, a negative one a credit of its absolute value (reversals). */
+  public static JournalLine signed(String accountCode, BigDecimal amount, String memo, String sourceCode) {
+    return amount.signum() >= 0
+        ? new JournalLine(accountCode, amount, BigDecimal.ZERO, memo, sourceCode)
+        : new JournalLine(accountCode, BigDecimal.ZERO, amount.negate(), memo, sourceCode);
   }
 }

@@ -33,10 +33,34 @@ public class LedgerController {
 
   private final Ledger ledger;
   private final LedgerRepository repository;
+  private final LedgerReports reports;
 
-  public LedgerController(Ledger ledger, LedgerRepository repository) {
+  public LedgerController(Ledger ledger, LedgerRepository repository, LedgerReports reports) {
     this.ledger = ledger;
     this.repository = repository;
+    this.reports = reports;
+  }
+
+  /** Balances at a date by account, claim, patient or payer; optionally one account (with its sub-accounts) or one key. */
+  @GetMapping("/balances")
+  public List<LedgerReports.Balance> balances(
+      @RequestParam(defaultValue = "ACCOUNT") LedgerReports.Dimension by,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+      @RequestParam(required = false) String account,
+      @RequestParam(required = false) String key,
+      @RequestParam(defaultValue = "500") int limit) {
+    if (limit < 1 || limit > 10_000) {
+      throw new InvalidInputException("limit", "must be 1 to 10000");
+    }
+    return reports.balances(by, asOf == null ? LocalDate.now() : asOf, account, key, limit);
+  }
+
+  /** Receivables roll-forward: opening + charges − payments − adjustments = closing, for any period. */
+  @GetMapping("/receivables-roll-forward")
+  public LedgerReports.RollForward rollForward(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return reports.receivablesRollForward(from, to);
   }
 
   @GetMapping("/accounts")

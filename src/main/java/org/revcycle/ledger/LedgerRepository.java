@@ -5,11 +5,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,14 +21,17 @@ import org.springframework.stereotype.Repository;
 public class LedgerRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  public LedgerRepository(JdbcClient jdbc) {
+  public LedgerRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   public List<LedgerAccount> accounts() {
-    return jdbc.sql("select code, name, account_type from ledger_account order by code")
-        .query((rs, n) -> new LedgerAccount(rs.getString(1), rs.getString(2), AccountType.valueOf(rs.getString(3))))
+    return jdbc.sql("select code, name, account_type, parent_code, payer_class from ledger_account order by code")
+        .query((rs, n) -> new LedgerAccount(rs.getString(1), rs.getString(2), AccountType.valueOf(rs.getString(3)),
+            rs.getString(4), rs.getString(5)))
         .list();
   }
 
@@ -33,46 +39,73 @@ public class LedgerRepository {
     return jdbc.sql("select id from journal_entry where idempotency_key = ?").param(key).query(UUID.class).optional();
   }
 
-  void insert(JournalEntry entry, Instant postedAt) {
-    jdbc.sql(
-            """
-            insert into journal_entry
-              (id, entry_date, posted_at, description, source_type, source_ref, claim_id, posted_by, idempotency_key)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(
-            entry.id(),
-            entry.entryDate(),
-            Timestamp.from(postedAt),
-            entry.description(),
-            entry.sourceType(),
-            entry.sourceRef(),
-            entry.claimId(),
-            entry.postedBy(),
-            entry.idempotencyKey())
-        .update();
-    int lineNumber = 1;
-    for (JournalLine line : entry.lines()) {
-      jdbc.sql(
-              """
-              insert into journal_line (entry_id, line_number, account_code, debit, credit, memo)
-              values (?, ?, ?, ?, ?, ?)""")
-          .params(entry.id(), lineNumber++, line.accountCode(), line.debit(), line.credit(), line.memo())
-          .update();
+  /** Which of the keys were posted before, with their entries' ids. */
+  Map<String, UUID> existingKeys(Collection<String> keys) {
+    Map<String, UUID> found = new HashMap<>();
+    List<String> all = List.copyOf(keys);
+    for (int i = 0; i < all.size(); i += 500) {
+      jdbc.sql("select idempotency_key, id from journal_entry where idempotency_key in (:keys)")
+          .param("keys", all.subList(i, Math.min(all.size(), i + 500)))
+          .query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
+          .list().forEach(e -> found.put(e.getKey(), e.getValue()));
     }
+    return found;
+  }
+
+  /** The payer class of each claim that has a payer (self-pay claims have none). */
+  Map<UUID, String> payerClasses(Collection<UUID> claimIds) {
+    Map<UUID, String> found = new HashMap<>();
+    List<UUID> all = List.copyOf(claimIds);
+    for (int i = 0; i < all.size(); i += 500) {
+      jdbc.sql("select c.id, p.payer_class from claim c join payer p on p.id = c.payer_id where c.id in (:ids)")
+          .param("ids", all.subList(i, Math.min(all.size(), i + 500)))
+          .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+          .list().forEach(e -> found.put(e.getKey(), e.getValue()));
+    }
+    return found;
+  }
+
+  void insert(JournalEntry entry, Instant postedAt) {
+    insertAll(List.of(entry), postedAt);
+  }
+
+  /** All entries and their lines in two JDBC batches (the caller's transaction). */
+  void insertAll(List<JournalEntry> entries, Instant postedAt) {
+    Timestamp at = Timestamp.from(postedAt);
+    jdbcTemplate.batchUpdate(
+        """
+        insert into journal_entry
+          (id, entry_date, posted_at, description, source_type, source_ref, claim_id, posted_by, idempotency_key,
+           source_file_id, trace_number, payer_id)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        entries.stream().map(e -> new Object[] {e.id(), e.entryDate(), at, e.description(), e.sourceType(), e.sourceRef(),
+            e.claimId(), e.postedBy(), e.idempotencyKey(), e.sourceFileId(), e.traceNumber(), e.payerId()}).toList());
+    List<Object[]> lines = new ArrayList<>();
+    for (JournalEntry e : entries) {
+      int lineNumber = 1;
+      for (JournalLine l : e.lines()) {
+        lines.add(new Object[] {e.id(), lineNumber++, l.accountCode(), l.debit(), l.credit(), l.memo(), l.sourceCode()});
+      }
+    }
+    jdbcTemplate.batchUpdate(
+        "insert into journal_line (entry_id, line_number, account_code, debit, credit, memo, source_code) values (?, ?, ?, ?, ?, ?, ?)",
+        lines);
   }
 
   public Optional<JournalEntry> findEntry(UUID id) {
     List<JournalLine> lines =
         jdbc.sql(
                 """
-                select account_code, debit, credit, memo from journal_line
+                select account_code, debit, credit, memo, source_code from journal_line
                 where entry_id = ? order by line_number""")
             .param(id)
-            .query((rs, n) -> new JournalLine(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4)))
+            .query((rs, n) -> new JournalLine(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4),
+                rs.getString(5)))
             .list();
     return jdbc.sql(
             """
-            select id, entry_date, description, source_type, source_ref, claim_id, posted_by, idempotency_key
+            select id, entry_date, description, source_type, source_ref, claim_id, posted_by, idempotency_key,
+              source_file_id, trace_number, payer_id
             from journal_entry where id = ?""")
         .param(id)
         .query(
@@ -86,7 +119,10 @@ public class LedgerRepository {
                     rs.getObject(6, UUID.class),
                     rs.getString(7),
                     rs.getString(8),
-                    lines))
+                    lines,
+                    rs.getObject(9, UUID.class),
+                    rs.getString(10),
+                    rs.getString(11)))
         .optional();
   }
 
@@ -112,12 +148,12 @@ public class LedgerRepository {
     return rows;
   }
 
-  /** Debit and credit totals per account of every entry posted for one claim. */
+  /** Debit and credit totals per account of every entry posted for one claim; sub-accounts count under their control account. */
   public ClaimLedger claimLedger(UUID claimId) {
     return new ClaimLedger(jdbc.sql("""
-            select l.account_code, sum(l.debit), sum(l.credit)
-            from journal_line l join journal_entry e on e.id = l.entry_id
-            where e.claim_id = ? group by l.account_code""")
+            select coalesce(a.parent_code, a.code), sum(l.debit), sum(l.credit)
+            from journal_line l join journal_entry e on e.id = l.entry_id join ledger_account a on a.code = l.account_code
+            where e.claim_id = ? group by coalesce(a.parent_code, a.code)""")
         .param(claimId)
         .query((rs, n) -> new AccountTotals(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
         .list()

@@ -1,6 +1,14 @@
 package org.revcycle.remittance;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.revcycle.platform.web.ApiProblem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.revcycle.x12.X12Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,16 +26,38 @@ import org.springframework.web.bind.annotation.RestController;
 public class RemittanceFileController {
 
   private final RemittanceFiles files;
+  private final RemittanceFileRepository repository;
 
-  public RemittanceFileController(RemittanceFiles files) {
+  public RemittanceFileController(RemittanceFiles files, RemittanceFileRepository repository) {
     this.files = files;
+    this.repository = repository;
   }
 
-  /** The raw 835 as the body; answers what was taken in, or 422 with every problem by segment and position. */
+  /**
+   * The raw 835 as the body. A valid file answers 202: it is kept and posting runs in the
+   * background (follow it on the Location); the same file again answers 200 with duplicate true;
+   * a bad file 422 with every problem by segment and position.
+   */
   @PostMapping(consumes = {"application/edi-x12", "text/plain", "application/octet-stream"})
   @PreAuthorize("hasAnyRole('FINANCE', 'BILLING_SPECIALIST', 'INTEGRATION', 'ADMIN')")
-  public RemittanceFiles.Taken upload(@RequestBody byte[] file, Authentication user) {
-    return files.receive(file, "api:" + user.getName());
+  public ResponseEntity<RemittanceFiles.Taken> upload(@RequestBody byte[] file, Authentication user) {
+    RemittanceFiles.Taken taken = files.receive(file, "api:" + user.getName());
+    URI location = URI.create("/api/remittances/" + taken.fileId());
+    return taken.duplicate() ? ResponseEntity.ok().location(location).body(taken)
+        : ResponseEntity.accepted().location(location).body(taken);
+  }
+
+  /** A file: envelope, TRN, payment, status, how many claims matched, and the posting cycle time. */
+  @GetMapping("/{fileId}")
+  @PreAuthorize("hasAnyRole('FINANCE', 'BILLING_SPECIALIST', 'INTEGRATION', 'ADMIN')")
+  public RemittanceFileRepository.RemittanceFile file(@PathVariable UUID fileId) {
+    return repository.find(fileId).orElseThrow(() -> ApiProblem.notFound("835 file", fileId));
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAnyRole('FINANCE', 'BILLING_SPECIALIST', 'ADMIN')")
+  public List<RemittanceFileRepository.RemittanceFile> recent(@RequestParam(defaultValue = "50") int limit) {
+    return repository.recent(Math.max(1, Math.min(limit, 500)));
   }
 
   @ExceptionHandler(RemittanceFiles.RejectedFile.class)

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.revcycle.platform.InboundMessages;
+import org.revcycle.platform.InvalidInputException;
 import org.revcycle.x12.X12Exception;
 import org.revcycle.x12.X12Problem;
 import org.revcycle.x12.remittance.ClaimPayment;
@@ -27,10 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes in 835 files, whoever delivers them (the clearinghouse, an upload on the API). The file is
- * kept first, with its SHA-256, so nothing received is lost; it is then read twice: once to
- * validate (schema and balancing: a file with any problem posts nothing and says why, by segment
- * and position), once to hand each claim's decision to {@link RemittanceIntake}, all in one
- * transaction so a file is never half-taken. The same file delivered again is acted on once.
+ * kept first, with its SHA-256, so nothing received is lost; it is validated (schema and
+ * balancing: a file with any problem posts nothing and says why, by segment and position) and
+ * then runs its own {@code remittance-posting} process, which posts it exactly once. The same file
+ * delivered again is acted on once.
  */
 @Service
 public class RemittanceFiles {
@@ -38,13 +39,18 @@ public class RemittanceFiles {
   static final String CHANNEL = "x12-835";
 
   private final InboundMessages inbound;
-  private final RemittanceIntake intake;
+  private final RemittanceFileRepository files;
+  private final RemittanceFileValidation validation;
+  private final RemittanceWorkflow workflow;
   private final Clock clock;
   private final TransactionTemplate transaction;
 
-  public RemittanceFiles(InboundMessages inbound, RemittanceIntake intake, Clock clock, PlatformTransactionManager transactions) {
+  public RemittanceFiles(InboundMessages inbound, RemittanceFileRepository files, RemittanceFileValidation validation,
+      RemittanceWorkflow workflow, Clock clock, PlatformTransactionManager transactions) {
     this.inbound = inbound;
-    this.intake = intake;
+    this.files = files;
+    this.validation = validation;
+    this.workflow = workflow;
     this.clock = clock;
     this.transaction = new TransactionTemplate(transactions);
   }
@@ -56,7 +62,7 @@ public class RemittanceFiles {
    * @param unmatched claims revcycle does not know (kept with the remittance, for a person to match)
    * @param alreadyTaken decisions taken in before, from an earlier file
    */
-  public record Taken(UUID fileId, String sha256, boolean duplicate, int claims, int matched, int unmatched,
+  public record Taken(UUID fileId, String sha256, boolean duplicate, String status, int claims, int matched, int unmatched,
       int alreadyTaken, BigDecimal totalPayment) {}
 
   /** The file was kept as {@code fileId} but not taken in: every problem, each with its segment and position. */
@@ -85,46 +91,36 @@ public class RemittanceFiles {
     }
   }
 
+  /**
+   * Keeps the file, validates it, and starts its posting process; posting runs in the background
+   * (a file may hold thousands of claims), so {@code status} is POSTING and the counts come later
+   * on {@code GET /api/remittances/{fileId}}. A file that fails validation is refused whole.
+   */
   public Taken receive(byte[] file, String source) {
     String sha256 = sha256(file);
-    Optional<UUID> earlier = inbound.findTaken(CHANNEL, sha256);
     // ISO-8859-1 maps every byte to one character: the stored text is the file, byte for byte
     UUID fileId = inbound.record(CHANNEL, sha256, new String(file, StandardCharsets.ISO_8859_1), clock.instant());
+    Optional<UUID> earlier = files.insertOrFindEarlier(fileId, sha256, source, clock.instant());
     if (earlier.isPresent()) {
       transaction.executeWithoutResult(status -> inbound.markTaken(fileId, true, sha256));
-      return new Taken(fileId, sha256, true, 0, 0, 0, 0, BigDecimal.ZERO);
+      return new Taken(earlier.get(), sha256, true, "DUPLICATE", 0, 0, 0, 0, BigDecimal.ZERO);
     }
-    RemittanceFileReport report;
-    try {
-      report = RemittanceAdviceReader.read(new ByteArrayInputStream(file), (header, claim) -> { });
-    } catch (X12Exception unreadable) {
-      inbound.markRefused(fileId, unreadable.getMessage());
-      throw new RejectedFile(fileId, unreadable.problems(), unreadable.problems().size());
+    RemittanceFileValidation.Result validated = validation.validate(fileId, file);
+    workflow.startFilePosting(fileId);
+    if (!validated.balanced()) {
+      throw new RejectedFile(fileId, validated.problems(), validated.problemCount());
     }
-    if (!report.clean()) {
-      inbound.markRefused(fileId, new X12Exception(report.problems()).getMessage());
-      throw new RejectedFile(fileId, report.problems(), report.problemCount());
-    }
-    return transaction.execute(status -> take(file, fileId, sha256, source, report));
+    return new Taken(fileId, sha256, false, "POSTING", validated.claims(), 0, 0, 0,
+        validated.totalPayment() == null ? BigDecimal.ZERO : validated.totalPayment());
   }
 
-  private Taken take(byte[] file, UUID fileId, String sha256, String source, RemittanceFileReport report) {
-    AtomicInteger matched = new AtomicInteger();
-    AtomicInteger unmatched = new AtomicInteger();
-    AtomicInteger alreadyTaken = new AtomicInteger();
-    RemittanceAdviceReader.read(new ByteArrayInputStream(file), (header, claim) -> {
-      RemittanceIntake.Received received = intake.receive(adjudication(header, claim), source);
-      if (received.duplicate()) {
-        alreadyTaken.incrementAndGet();
-      } else if (received.matched()) {
-        matched.incrementAndGet();
-      } else {
-        unmatched.incrementAndGet();
-      }
-    });
-    inbound.markTaken(fileId, false, sha256);
-    BigDecimal total = report.transactions().stream().map(t -> t.totalPayment()).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return new Taken(fileId, sha256, false, report.claims(), matched.get(), unmatched.get(), alreadyTaken.get(), total);
+  /** The payer's id: REF*2U in the payer loop when present, else N104, else the TRN03 originator. */
+  static String payerId(RemittanceHeader header) {
+    String id = header.payer().additionalIds().getOrDefault("2U", header.payer().id());
+    if (id == null || id.isBlank()) {
+      id = header.originatingCompanyId();
+    }
+    return id == null || id.isBlank() ? "UNKNOWN" : id;
   }
 
   /** One CLP as remittance intake takes it: claim and line adjustments together, remarks from both levels. */
@@ -139,9 +135,10 @@ public class RemittanceFiles {
     BigDecimal patientShare = claim.patientResponsibility() != null ? claim.patientResponsibility()
         : adjustments.stream().filter(a -> "PR".equals(a.groupCode())).map(ClaimAdjudication.Adjustment::amount)
             .reduce(BigDecimal.ZERO, BigDecimal::add);
-    String payerId = header.payer().additionalIds().getOrDefault("2U", header.payer().id());
+    String payerId = payerId(header);
     LocalDate paid = header.paymentDate() != null ? header.paymentDate() : header.productionDate();
-    return new ClaimAdjudication(claim.patientControlNumber(), payerId, claim.payerClaimNumber(), claim.statusCode(),
+    return new ClaimAdjudication(claim.patientControlNumber(), payerId,
+        claim.payerClaimNumber() == null ? "" : claim.payerClaimNumber(), claim.statusCode(),
         claim.totalCharge(), claim.paid(), patientShare, List.copyOf(adjustments), List.copyOf(remarks), paid,
         header.traceNumber());
   }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.revcycle.claim.ClaimRepository;
 import org.revcycle.claim.ClaimStatus;
-import org.revcycle.ledger.Accounts;
+import org.revcycle.ledger.AdjustmentAccounts;
 import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
@@ -18,9 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Posts a payer's decision on a claim to the receivables ledger, exactly once: the payment to
- * cash clearing, contractual adjustments to allowances, patient responsibility to the patient's
- * receivable. A denial moves no money: the balance waits in insurance receivables for review.
+ * A payer's decision as the claim's own process takes it: posted to the receivables ledger exactly
+ * once (usually already done by the 835 file's posting, see {@link RemittanceEntries}), then the
+ * claim's status and timeline. A denial moves no money: the balance waits in insurance receivables
+ * for review.
  */
 @Service
 public class RemittancePosting {
@@ -28,12 +29,15 @@ public class RemittancePosting {
   private final RemittanceRepository remittances;
   private final ClaimRepository claims;
   private final Ledger ledger;
+  private final AdjustmentAccounts adjustmentAccounts;
   private final Clock clock;
 
-  public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger, Clock clock) {
+  public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger,
+      AdjustmentAccounts adjustmentAccounts, Clock clock) {
     this.remittances = remittances;
     this.claims = claims;
     this.ledger = ledger;
+    this.adjustmentAccounts = adjustmentAccounts;
     this.clock = clock;
   }
 
@@ -54,21 +58,11 @@ public class RemittancePosting {
       claims.addEvent(claimId, "POSTING", "DENIAL_RECORDED", describe(a), "system", now);
       return new Outcome(true, false, describe(a));
     }
+    // the file's posting usually got here first: the same idempotency key posts once
+    RemittanceEntries.forClaim(remittanceId, claimId, a, stored.followOn(), remittances.payerClassOf(claimId),
+        adjustmentAccounts.snapshot(), stored.fileId()).ifPresent(ledger::post);
     BigDecimal contractual = sum(a, false);
     BigDecimal patient = sum(a, true);
-    String memo = "CLP " + a.patientControlNumber() + " / " + a.payerClaimNumber();
-    // A reversal (CLP02 22) or a correction carries negative amounts: each amount goes on the side
-    // its sign calls for, so the entry undoes what was posted before and still balances.
-    List<JournalLine> lines = new ArrayList<>();
-    add(lines, Accounts.CASH_CLEARING, a.paid(), memo);
-    add(lines, Accounts.CONTRACTUAL_ALLOWANCES, contractual, "CAS " + codes(a, false));
-    add(lines, Accounts.AR_PATIENT, patient, "CAS " + codes(a, true));
-    add(lines, Accounts.AR_INSURANCE, a.paid().add(contractual).add(patient).negate(), memo);
-    if (!lines.isEmpty()) {
-      ledger.post(new JournalEntry(UUID.randomUUID(), a.paymentDate(),
-          "Remittance " + a.traceNumber() + " for claim " + a.patientControlNumber(), "REMITTANCE",
-          a.traceNumber() + "/" + a.patientControlNumber(), claimId, "system", "remit:" + remittanceId, lines));
-    }
     remittances.markPosted(remittanceId, now);
     claims.updateStatus(claimId, ClaimStatus.PAID, now);
     claims.addEvent(claimId, "POSTING", "POSTED", "paid " + a.paid() + ", contractual " + contractual
@@ -85,15 +79,6 @@ public class RemittancePosting {
         .collect(Collectors.joining(", "));
     String remarks = a.remarkCodes().isEmpty() ? "" : "; remarks " + String.join(", ", a.remarkCodes());
     return "CLP02 " + a.statusCode() + ", paid " + a.paid() + ", adjustments " + cas + remarks;
-  }
-
-  /** A positive amount is a debit to the account, a negative one a credit; zero adds no line. */
-  private static void add(List<JournalLine> lines, String account, BigDecimal amount, String memo) {
-    if (amount.signum() > 0) {
-      lines.add(JournalLine.debit(account, amount, memo));
-    } else if (amount.signum() < 0) {
-      lines.add(JournalLine.credit(account, amount.negate(), memo));
-    }
   }
 
   private static BigDecimal sum(ClaimAdjudication a, boolean patientResponsibility) {

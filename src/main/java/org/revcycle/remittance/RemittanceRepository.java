@@ -83,7 +83,7 @@ public class RemittanceRepository {
         .list();
     return jdbc.sql("""
         select claim_id, patient_control_number, payer_id, payer_claim_number, status_code, charge, paid,
-          patient_responsibility, remark_codes, payment_date, trace_number, posted_at
+          patient_responsibility, remark_codes, payment_date, trace_number, posted_at, follow_on, file_id
         from remittance_claim where id = ?""")
         .param(remittanceId)
         .query((rs, n) -> new StoredRemittance(remittanceId, rs.getObject(1, UUID.class),
@@ -91,7 +91,7 @@ public class RemittanceRepository {
                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), adjustments,
                 rs.getString(9) == null ? List.of() : Arrays.asList(rs.getString(9).split(",")),
                 rs.getObject(10, LocalDate.class), rs.getString(11)),
-            rs.getTimestamp(12) != null))
+            rs.getTimestamp(12) != null, rs.getBoolean(13), rs.getObject(14, UUID.class)))
         .single();
   }
 
@@ -101,5 +101,21 @@ public class RemittanceRepository {
         .param(claimId).query(UUID.class).optional();
   }
 
-  public record StoredRemittance(UUID id, UUID claimId, ClaimAdjudication adjudication, boolean posted) {}
+  /** The payer class of the claim's payer; null for self-pay. */
+  String payerClassOf(UUID claimId) {
+    return jdbc.sql("select p.payer_class from claim c join payer p on p.id = c.payer_id where c.id = ?")
+        .param(claimId).query(String.class).optional().orElse(null);
+  }
+
+  /**
+   * @param followOn a secondary or tertiary payment after a primary
+   * @param fileId the 835 file it came in, null when taken in one by one
+   */
+  public record StoredRemittance(UUID id, UUID claimId, ClaimAdjudication adjudication, boolean posted, boolean followOn,
+      UUID fileId) {
+
+    public StoredRemittance(UUID id, UUID claimId, ClaimAdjudication adjudication, boolean posted) {
+      this(id, claimId, adjudication, posted, false, null);
+    }
+  }
 }

@@ -26,6 +26,12 @@ public class RemittanceWorkflow {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /** Starts the posting of one 835 file (business key: the file id); runs until its first asynchronous step. */
+  public void startFilePosting(java.util.UUID fileId) {
+    runtimeService.startProcessInstanceByKey(RemittancePostingProcess.PROCESS_KEY, fileId.toString(),
+        java.util.Map.of(RemittancePostingProcess.VAR_FILE_ID, fileId.toString()));
+  }
+
   /**
    * @return false when no instance of that claim is waiting for it right now, or the wake-up
    *     failed; the remittance is stored, and the process finds it when it next looks (or the

@@ -30,6 +30,6 @@ public record DatePeriod(LocalDate from, LocalDate to) {
       // reported below with the segment and position
     }
     throw new X12Exception(List.of(new X12Problem("INVALID_DATE", dtp.location(3),
-        "'" + value + "' is not a " + (format.isEmpty() ? "date" : format) + " date")));
+        "the value is not a " + (format.isEmpty() ? "date" : format) + " date"))); // not shown: it may be a birth date
   }
 }

@@ -139,8 +139,8 @@ public final class Segment {
     try {
       return LocalDate.parse(value, CCYYMMDD);
     } catch (DateTimeParseException e) {
-      throw new X12Exception(List.of(new X12Problem("INVALID_DATE", location(element),
-          "'" + value + "' is not a CCYYMMDD date")));
+      // the value is not shown: a date may be a birth date, which stays out of messages and logs
+      throw new X12Exception(List.of(new X12Problem("INVALID_DATE", location(element), "the value is not a CCYYMMDD date")));
     }
   }
 

@@ -208,7 +208,8 @@ public final class X12InterchangeWriter implements AutoCloseable {
     X12Location where = new X12Location(location.getSegmentPosition(), tag,
         Math.max(location.getElementPosition(), 0), Math.max(location.getComponentPosition(), 0), 0);
     boolean showValue = reference != null && reference.getReferencedType() instanceof io.xlate.edi.schema.EDISimpleType simple
-        && simple.getBase() != io.xlate.edi.schema.EDISimpleType.Base.STRING;
+        && simple.getBase() != io.xlate.edi.schema.EDISimpleType.Base.STRING
+        && simple.getBase() != io.xlate.edi.schema.EDISimpleType.Base.DATE;
     problems.add(new X12Problem(error.name(), where,
         X12Messages.describe(error, tag, showValue && data != null ? data.toString() : null)));
   }

@@ -227,7 +227,9 @@ public final class X12SegmentReader implements AutoCloseable {
     }
     EDIReference reference = reader.getSchemaTypeReference();
     EDIType type = reference == null ? null : reference.getReferencedType();
-    if (type instanceof EDISimpleType simple && simple.getBase() != EDISimpleType.Base.STRING) {
+    // codes and amounts are shown; text and dates (names, ids, birth dates) never are
+    if (type instanceof EDISimpleType simple && simple.getBase() != EDISimpleType.Base.STRING
+        && simple.getBase() != EDISimpleType.Base.DATE) {
       return reader.getText();
     }
     return null;

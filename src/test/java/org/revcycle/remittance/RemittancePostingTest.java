@@ -11,6 +11,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.revcycle.ledger.AdjustmentAccounts;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -24,8 +27,18 @@ class RemittancePostingTest {
 
   private final RemittanceRepository remittances = mock(RemittanceRepository.class);
   private final Ledger ledger = mock(Ledger.class);
+  private final AdjustmentAccounts adjustmentAccounts = mock(AdjustmentAccounts.class);
   private final RemittancePosting posting =
-      new RemittancePosting(remittances, mock(ClaimRepository.class), ledger, Clock.systemUTC());
+      new RemittancePosting(remittances, mock(ClaimRepository.class), ledger, adjustmentAccounts, Clock.systemUTC());
+  /** As the V6 migration seeds it, plus one payer-specific rule. */
+  private static final AdjustmentAccounts.Mapping MAPPING = new AdjustmentAccounts.Mapping(Map.of(
+      "*|*|CO|*", "4110", "*|*|CO|29", "4120", "*|*|OA|*", "4130", "*|*|PI|*", "4130", "CMA|*|CO|45", "4111X",
+      "*|MEDICARE|CO|253", "4130"), Map.of("L6", "4510"));
+
+  @org.junit.jupiter.api.BeforeEach
+  void mapping() {
+    when(adjustmentAccounts.snapshot()).thenReturn(new AdjustmentAccounts.Mapping(Map.of("*|*|CO|*", "4110"), Map.of()));
+  }
   private final UUID claimId = UUID.randomUUID();
   private final UUID remittanceId = UUID.randomUUID();
 
@@ -87,5 +100,55 @@ class RemittancePostingTest {
     assertThat(outcome.denied()).isTrue();
     assertThat(outcome.denialSummary()).contains("CO-50 249.50");
     verify(ledger, never()).post(any());
+  }
+
+  @Test
+  void theMappingChoosesTheAccountMostSpecificFirst() {
+    assertThat(MAPPING.accountFor("CMA", "COMMERCIAL", "CO", "45")).isEqualTo("4111X");
+    assertThat(MAPPING.accountFor("CMB", "COMMERCIAL", "CO", "45")).isEqualTo("4110");
+    assertThat(MAPPING.accountFor("MCR", "MEDICARE", "CO", "253")).isEqualTo("4130");
+    assertThat(MAPPING.accountFor("CMB", "COMMERCIAL", "CO", "253")).isEqualTo("4110");
+    assertThat(MAPPING.accountFor("CMB", "COMMERCIAL", "CO", "29")).isEqualTo("4120");
+    assertThat(MAPPING.accountFor("CMB", "COMMERCIAL", "OA", "94")).isEqualTo("4130");
+    assertThat(MAPPING.providerAdjustmentAccount("L6")).isEqualTo("4510");
+    assertThat(MAPPING.providerAdjustmentAccount("ZZ")).as("unknown PLB reasons wait in unapplied cash").isEqualTo("2110");
+  }
+
+  @Test
+  void eachCasGroupReasonIsALineWithItsSourceAndItsMappedAccount() {
+    ClaimAdjudication a = new ClaimAdjudication("RC1", "CMB", "CMB1", "1", usd("300.00"), usd("150.00"), usd("20.00"),
+        List.of(new ClaimAdjudication.Adjustment("CO", "45", usd("100.00")),
+            new ClaimAdjudication.Adjustment("CO", "29", usd("30.00")),
+            new ClaimAdjudication.Adjustment("PR", "2", usd("20.00"))), List.of(), LocalDate.of(2026, 11, 20), "TRN9");
+    UUID fileId = UUID.randomUUID();
+    JournalEntry e = RemittanceEntries.forClaim(remittanceId, claimId, a, false, "COMMERCIAL", MAPPING, fileId).orElseThrow();
+    assertThat(sides(e)).isEqualTo("Dr 1010 150.00, Dr 4110 100.00, Dr 4120 30.00, Dr 1120 20.00, Cr 1110 300.00");
+    assertThat(e.lines()).extracting(JournalLine::sourceCode).containsExactly("PAID", "CO-45", "CO-29", "PR", "CLP");
+    assertThat(e.sourceFileId()).isEqualTo(fileId);
+    assertThat(e.traceNumber()).isEqualTo("TRN9");
+    assertThat(e.sourceRef()).isEqualTo("TRN9/RC1/CMB1");
+    assertThat(e.idempotencyKey()).isEqualTo("remit:" + remittanceId);
+  }
+
+  @Test
+  void aSecondaryPaymentAfterThePrimaryTakesDownThePatientsShareAndSkipsThePriorPayersPart() {
+    // primary paid 60, CO-45 20, PR 20; the secondary pays 15 and writes off 5 of the patient's 20
+    ClaimAdjudication secondary = new ClaimAdjudication("RC1", "CMB", "CMB2", "2", usd("100.00"), usd("15.00"), usd("0.00"),
+        List.of(new ClaimAdjudication.Adjustment("OA", "23", usd("80.00")),
+            new ClaimAdjudication.Adjustment("CO", "45", usd("5.00"))), List.of(), LocalDate.of(2026, 11, 25), "TRN2");
+    assertThat(secondary.balances()).isTrue();
+    JournalEntry e = RemittanceEntries.forClaim(remittanceId, claimId, secondary, true, "COMMERCIAL", MAPPING, null).orElseThrow();
+    assertThat(sides(e)).isEqualTo("Dr 1010 15.00, Dr 4110 5.00, Cr 1120 20.00");
+  }
+
+  @Test
+  void anUnmatchedPaymentWaitsInUnappliedCashAndIsReleasedOnceApplied() {
+    ClaimAdjudication a = new ClaimAdjudication("NOT-OURS", "CMB", "CMB3", "1", usd("80.00"), usd("50.00"), usd("0.00"),
+        List.of(new ClaimAdjudication.Adjustment("CO", "45", usd("30.00"))), List.of(), LocalDate.of(2026, 11, 25), "TRN3");
+    assertThat(sides(RemittanceEntries.unapplied(remittanceId, a, null).orElseThrow())).isEqualTo("Dr 1010 50.00, Cr 2110 50.00");
+    assertThat(sides(RemittanceEntries.release(remittanceId, a, "billing").orElseThrow())).isEqualTo("Dr 2110 50.00, Cr 1010 50.00");
+    assertThat(RemittanceEntries.unapplied(remittanceId, new ClaimAdjudication("X", "CMB", "", "4", usd("10.00"), usd("0.00"),
+        usd("0.00"), List.of(new ClaimAdjudication.Adjustment("CO", "50", usd("10.00"))), List.of(), LocalDate.of(2026, 11, 25),
+        "TRN3"), null)).isEqualTo(Optional.empty());
   }
 }

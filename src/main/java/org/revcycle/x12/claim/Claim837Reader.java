@@ -766,7 +766,8 @@ public final class Claim837Reader {
       try {
         return LocalDate.parse(value, CCYYMMDD);
       } catch (DateTimeParseException e) {
-        problem("INVALID_DATE", s, 3, "'" + value + "' is not a CCYYMMDD date");
+        // the value is not shown: a date here may be a birth date
+        problem("INVALID_DATE", s, 3, "the value is not a CCYYMMDD date");
         return null;
       }
     }
