@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/claims")
 
-@PreAuthorize("hasAnyRole('ADMIN', 'BILLING_SPECIALIST', 'CODER', 'DENIAL_ANALYST', 'FINANCE', 'INTEGRATION')")
+@PreAuthorize("hasAnyRole('ADMIN', 'BILLING_SPECIALIST', 'CODER', 'SURGICAL_CODER', 'DENIAL_ANALYST', 'FINANCE', 'INTEGRATION')")
 public class ClaimController {
 
   private final ClaimRepository claims;
@@ -34,7 +34,7 @@ public class ClaimController {
   public ClaimView claim(@PathVariable UUID id) {
     ClaimSummary summary = claims.summary(id).orElseThrow(() -> ApiProblem.notFound("Claim", id));
     return new ClaimView(summary, claims.diagnoses(id), claims.lines(id), claims.events(id), claims.decisions(id),
-        amounts(id));
+        claims.edits(id), amounts(id));
   }
 
   @GetMapping

@@ -180,6 +180,23 @@ public class ClaimRepository {
         .list();
   }
 
+  /** The payer edits of every review, newest first, with what produced each. */
+  public List<ClaimView.Edit> edits(UUID claimId) {
+    return jdbc.sql("""
+        select e.edit_code, e.severity, e.exception_type, e.message, e.suggested_fix, e.line_number, e.queue, e.priority,
+          d.decision_key, d.decision_version, d.rule_id, e.reference_table, e.reference_row, e.reference_version,
+          e.created_at, e.resolved_at
+        from claim_edit e left join claim_decision d on d.id = e.decision_id
+        where e.claim_id = ? order by e.created_at desc, e.line_number, e.edit_code""")
+        .param(claimId)
+        .query((rs, n) -> new ClaimView.Edit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), (Integer) rs.getObject(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9),
+            (Integer) rs.getObject(10), rs.getString(11), rs.getString(12),
+            rs.getObject(13) == null ? null : rs.getLong(13), rs.getString(14), rs.getTimestamp(15).toInstant(),
+            rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant()))
+        .list();
+  }
+
   public Optional<ClaimSummary> summary(UUID claimId) {
     return jdbc.sql(SUMMARY_SELECT + " where c.id = ?").param(claimId).query(ClaimRepository::summaryRow).optional();
   }

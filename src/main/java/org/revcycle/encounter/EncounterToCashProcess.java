@@ -35,6 +35,11 @@ public final class EncounterToCashProcess {
   public static final String VAR_LATE_CLAIM_QUEUE = "lateClaimQueue";
   public static final String VAR_LATE_CLAIM_PRIORITY = "lateClaimPriority";
   public static final String VAR_LATE_CLAIM_DUE_DATE = "lateClaimDueDate";
+  /**
+   * The failed edits of the last charge review, a JSON list (errors first) for the coding-edit form:
+   * each {code, severity, message, suggestedFix, queue, exceptionType, line, source}.
+   */
+  public static final String VAR_CLAIM_EDITS = "claimEdits";
   public static final String VAR_EDIT_DUE_DATE = "editDueDate";
   public static final String VAR_EDIT_PRIORITY = "editPriority";
   public static final String VAR_EDIT_QUEUE = "editQueue";

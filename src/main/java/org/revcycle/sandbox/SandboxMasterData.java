@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads the sandbox network's facilities and payers into master data, once. */
+/** Loads the sandbox network's facilities, providers and payers into master data, once. */
 @Component
 @ConditionalOnProperty(name = "revcycle.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class SandboxMasterData {
@@ -29,6 +29,13 @@ public class SandboxMasterData {
             insert into facility (id, name, facility_type, npi, tax_id, place_of_service, city, state)
             values (?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(f.id(), f.name(), f.type().name(), f.npi(), f.taxId(), f.placeOfService(), f.city(), f.state())
+            .update();
+      }
+    }
+    for (SandboxNetwork.Provider p : network.providers()) {
+      if (jdbc.sql("select count(*) from provider where npi = ?").param(p.npi()).query(Integer.class).single() == 0) {
+        jdbc.sql("insert into provider (npi, name, taxonomy_code, specialty, facility_id) values (?, ?, ?, ?, ?)")
+            .params(p.npi(), p.name(), p.taxonomyCode(), p.specialty(), p.facilityId())
             .update();
       }
     }

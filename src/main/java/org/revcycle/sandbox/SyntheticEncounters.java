@@ -100,7 +100,7 @@ public final class SyntheticEncounters {
 
     Visit visit = defect == Defect.CODING
         ? clinicImaging(facility, today, age)
-        : clinic ? clinicVisit(facility, today, age, payerId) : hospitalVisit(facility, today, age);
+        : clinic ? clinicVisit(facility, today, age, patient.birthDate(), payerId) : hospitalVisit(facility, today, age);
 
     List<String> procedures = visit.charges().stream().map(Charge::procedureCode).filter(c -> c != null).toList();
     List<String> revenueCodes = visit.charges().stream().map(Charge::revenueCode).filter(c -> c != null).toList();
@@ -284,11 +284,13 @@ public final class SyntheticEncounters {
 
   // ---- clinic visits (professional claims) ----
 
-  private Visit clinicVisit(Facility facility, LocalDate today, int age, String payerId) {
+  private Visit clinicVisit(Facility facility, LocalDate today, int age, LocalDate birthDate, String payerId) {
     LocalDate date = today.minusDays(1 + random.nextInt(20));
     double u = random.nextDouble();
     if (u < 0.14) {
-      return preventiveVisit(facility, date, age, payerId);
+      // Preventive codes go by the age on the day of the visit, which a returning patient's birthday
+      // since then can make a year less than today's.
+      return preventiveVisit(facility, date, ageOn(birthDate, date), payerId);
     }
     if (u < 0.22) {
       return age >= 10 ? therapyVisit(facility, date, age) : problemVisit(facility, date, age);

@@ -266,6 +266,46 @@ class EncounterToCashIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void aFailedEditIsListedWithItsFixForTheCodersAndTheClaimGoesOnOnceFixed() {
+    Map<String, Object> encounter = cleanVisit("CMA", "LMH555000444");
+    encounter.put("diagnoses", List.of("M17.11"));
+    encounter.put("charges", List.of(
+        Map.of("procedureCode", "99213", "units", 1, "amount", "150.00"),
+        Map.of("procedureCode", "20610", "modifiers", List.of("RT"), "units", 1, "amount", "99.50")));
+    String claimId = post(encounter).then().statusCode(201).extract().path("claimId");
+    assertThat(awaitStatus(claimId, List.of("CODING_HOLD"))).isEqualTo("CODING_HOLD");
+    JsonPath c = claim(claimId);
+    assertThat(c.getList("edits.code")).containsExactly("E-NCCI-PTP-MOD");
+    assertThat(c.getString("edits[0].severity")).isEqualTo("ERROR");
+    assertThat(c.getString("edits[0].message")).contains("99213", "20610");
+    assertThat(c.getString("edits[0].suggestedFix")).contains("25");
+    assertThat(c.getString("edits[0].queue")).isEqualTo("coders");
+    assertThat(c.getString("edits[0].decisionKey")).isEqualTo("edit-families");
+    assertThat(c.getString("edits[0].ruleId")).isEqualTo("Rule_FamilyPtpProfessional");
+    assertThat(c.getString("edits[0].referenceTable")).isEqualTo("ncci_ptp_edit");
+    assertThat(c.getString("edits[0].referenceVersion")).isEqualTo("ccipra-sample-v311r0");
+    assertThat(c.getInt("edits[0].referenceRow")).isPositive();
+    assertThat(c.getList("decisions.decisionKey")).contains("edit-families", "edit-queue", "work-queue-routing");
+
+    String pcn = c.getString("claim.patientControlNumber");
+    String taskId = awaitTask(pcn, "coder", "it-coder");
+    given().auth().preemptive().basic("coder", "it-coder").queryParam("deserializeValue", false)
+        .get("/engine-rest/task/" + taskId + "/variables/claimEdits")
+        .then().statusCode(200).body("type", equalTo("Json")).body("value", containsString("E-NCCI-PTP-MOD"))
+        .body("value", containsString("suggestedFix"));
+
+    // the coder finds a separately identifiable visit documented and adds modifier 25 to the E/M
+    jdbc.sql("update claim_line set modifiers = '25' where claim_id = ? and line_number = 1")
+        .param(UUID.fromString(claimId)).update();
+    given().auth().preemptive().basic("coder", "it-coder").contentType("application/json")
+        .body("{\"variables\":{\"resolutionNote\":{\"value\":\"Added 25: separate visit documented\"}}}")
+        .post("/engine-rest/task/" + taskId + "/complete").then().statusCode(204);
+
+    assertThat(awaitStatus(claimId, SETTLED)).isIn("CLOSED", "PATIENT_BILLED");
+    assertThat(claim(claimId).getList("edits.resolvedAt")).doesNotContainNull();
+  }
+
+  @Test
   void badEncountersAreRefusedByFieldAndKept() {
     Map<String, Object> encounter = cleanVisit("CMA", "LMH123456789");
     encounter.put("diagnoses", List.of("not-a-code"));

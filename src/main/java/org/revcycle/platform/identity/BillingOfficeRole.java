@@ -11,6 +11,8 @@ public enum BillingOfficeRole {
   ADMIN("camunda-admin", "Revenue cycle administrators"),
   BILLING_SPECIALIST("billing-specialists", "Billing specialists"),
   CODER("coders", "Coders"),
+  /** Hospital coders of surgical claims (orthopaedics, endoscopy): a queue of decisions/work-queue-routing.dmn. */
+  SURGICAL_CODER("surgical-coders", "Surgical coders"),
   DENIAL_ANALYST("denial-analysts", "Denial analysts"),
   FINANCE("finance", "Finance"),
   /** Change processes and decisions in Camunda Modeler and deploy them; no Tasklist, no Cockpit. */

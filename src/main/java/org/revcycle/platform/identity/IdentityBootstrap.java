@@ -106,6 +106,7 @@ public class IdentityBootstrap {
             new Grant(Resources.GROUP, ANY, Permissions.READ));
     grants.put(BillingOfficeRole.BILLING_SPECIALIST, worksTasks);
     grants.put(BillingOfficeRole.CODER, worksTasks);
+    grants.put(BillingOfficeRole.SURGICAL_CODER, worksTasks);
     grants.put(BillingOfficeRole.DENIAL_ANALYST, worksTasks);
     grants.put(
         BillingOfficeRole.FINANCE,
