@@ -76,7 +76,7 @@ class RegistrationCheckProcessTest {
     when(registrationCheck.check(UUID.fromString(claimId)))
         .thenReturn(new RegistrationCheck.Result(
             List.of(new RegistrationProblem("coverage.memberId", "The member id is missing.")), "RC1 · claim",
-            new WorkQueueRouter.Route("billing-specialists", 60, new Date(System.currentTimeMillis() + 86_400_000L))))
+            new WorkQueueRouter.Route("billing-specialists", 60, new Date(System.currentTimeMillis() + 86_400_000L), null)))
         .thenReturn(new RegistrationCheck.Result(List.of(), "RC1 · claim", null));
 
     ProcessInstance instance = start();
