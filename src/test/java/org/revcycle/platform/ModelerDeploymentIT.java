@@ -49,26 +49,38 @@ class ModelerDeploymentIT extends PostgresIntegrationTest {
   }
 
   private int codingDueInHours() {
-    return ((Number) policy.evaluate(ROUTING, Map.of("exceptionType", "CODING", "claimCharge", 150.0))
-        .single().outputs().get("dueInHours")).intValue();
+    return ((Number) policy.evaluate(ROUTING, codingEdit()).single().outputs().get("dueInHours")).intValue();
+  }
+
+  /** A 150 USD coding edit at a clinic with no specialty: the network standard applies. */
+  private static Map<String, Object> codingEdit() {
+    Map<String, Object> inputs = new java.util.HashMap<>();
+    inputs.put("exceptionType", "CODING");
+    inputs.put("claimCharge", 150.0);
+    inputs.put("editCode", null);
+    inputs.put("facilityId", "C07");
+    inputs.put("facilityType", "CLINIC");
+    inputs.put("specialty", null);
+    return inputs;
   }
 
   @Test
   void aChangedDecisionTableAppliesToTheNextEvaluationAndCanBeRolledBack() throws IOException {
     String original = Files.readString(ROUTING_FILE, StandardCharsets.UTF_8);
-    String rule = "<outputEntry id=\"Output_Coding_Due\"><text>48</text></outputEntry>";
+    String rule = "<outputEntry id=\"Out_Coding_dueInHours\"><text>48</text></outputEntry>";
     assertThat(original).as("the coding service level this test changes").contains(rule);
-    String changed = original.replace(rule, "<outputEntry id=\"Output_Coding_Due\"><text>36</text></outputEntry>");
+    String changed = original.replace(rule, "<outputEntry id=\"Out_Coding_dueInHours\"><text>36</text></outputEntry>");
     int versionBefore = latestRoutingVersion();
     assertThat(codingDueInHours()).isEqualTo(48);
 
     try {
       modelerDeploy("analyst", "it-analyst", "coding-service-level", "work-queue-routing.dmn",
           changed.getBytes(StandardCharsets.UTF_8))
-          .then().statusCode(200).body("deployedDecisionDefinitions.size()", equalTo(1));
+          // the file holds the routing decision and the queue-per-edit decision it requires
+          .then().statusCode(200).body("deployedDecisionDefinitions.size()", equalTo(2));
 
       assertThat(latestRoutingVersion()).isEqualTo(versionBefore + 1);
-      assertThat(policy.evaluate(ROUTING, Map.of("exceptionType", "CODING", "claimCharge", 150.0)).decisionVersion())
+      assertThat(policy.evaluate(ROUTING, codingEdit()).decisionVersion())
           .isEqualTo(versionBefore + 1);
       assertThat(codingDueInHours()).isEqualTo(36);
 

@@ -33,7 +33,7 @@ public class TasklistFilters {
   static final String MY_TASKS = "My tasks";
 
   private static final List<BillingOfficeRole> TASK_WORKERS = List.of(BillingOfficeRole.BILLING_SPECIALIST,
-      BillingOfficeRole.CODER, BillingOfficeRole.DENIAL_ANALYST, BillingOfficeRole.FINANCE);
+      BillingOfficeRole.CODER, BillingOfficeRole.SURGICAL_CODER, BillingOfficeRole.DENIAL_ANALYST, BillingOfficeRole.FINANCE);
 
   /** A queue as Tasklist shows it: which tasks, who may open the filter, where in the list. */
   record QueueFilter(String name, int position, String description, Function<TaskService, TaskQuery> query,
@@ -50,7 +50,8 @@ public class TasklistFilters {
           List.of("ResolveRegistrationException"), BillingOfficeRole.BILLING_SPECIALIST),
       // coding edits go to coders; authorization edits of the same task go to billing specialists
       queue("Coding edits", 1, "Claims a payer edit holds: coding, authorization, data",
-          List.of("ResolveClaimEdit"), BillingOfficeRole.CODER, BillingOfficeRole.BILLING_SPECIALIST),
+          List.of("ResolveClaimEdit"), BillingOfficeRole.CODER, BillingOfficeRole.SURGICAL_CODER,
+          BillingOfficeRole.BILLING_SPECIALIST),
       queue("Claim rejections", 2, "Claims the clearinghouse or payer returned unprocessed (999, 277CA)",
           List.of("CorrectRejectedClaim"), BillingOfficeRole.BILLING_SPECIALIST),
       queue("Late claims", 3, "Claims the payer has not adjudicated in time",
