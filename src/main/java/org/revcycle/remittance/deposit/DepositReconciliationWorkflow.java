@@ -1,0 +1,22 @@
+package org.revcycle.remittance.deposit;
+
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** Starts the reconciliation of one deposit (business key: the deposit id), in the caller's transaction. */
+@Component
+public class DepositReconciliationWorkflow {
+
+  private final RuntimeService runtimeService;
+
+  public DepositReconciliationWorkflow(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  public void startReconciliation(UUID depositId) {
+    runtimeService.startProcessInstanceByKey(DepositReconciliationProcess.PROCESS_KEY, depositId.toString(),
+        Map.of(DepositReconciliationProcess.VAR_DEPOSIT_ID, depositId.toString()));
+  }
+}
