@@ -45,6 +45,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RemittancePostingBenchmark extends PostgresIntegrationTest {
 
   private static final String[] SIZES = System.getProperty("benchmark.posting.sizes", "2500,10000").split(",");
+  /** A first file, not reported, so the sizes compare warm code (JIT, connection pool, caches) with warm code. */
+  private static final int WARM_UP = Integer.getInteger("benchmark.posting.warmup", 1000);
 
   @Autowired RemittanceFiles files;
   @Autowired SequenceControlNumbers controlNumbers;
@@ -56,8 +58,13 @@ class RemittancePostingBenchmark extends PostgresIntegrationTest {
   void claimsPostedPerSecondAndPeakHeapAsTheFileGrows() throws Exception {
     List<String> results = new ArrayList<>();
     int run = 0;
-    for (String size : SIZES) {
-      int claims = Integer.parseInt(size.strip());
+    List<String> sizes = new ArrayList<>(List.of(SIZES));
+    if (WARM_UP > 0) {
+      sizes.add(0, "warm-up:" + WARM_UP);
+    }
+    for (String size : sizes) {
+      boolean warmUp = size.startsWith("warm-up:");
+      int claims = Integer.parseInt(size.replace("warm-up:", "").strip());
       String prefix = "BP" + (run++) + "X";
       seed(prefix, claims);
       byte[] file = file(prefix, claims);
@@ -81,6 +88,9 @@ class RemittancePostingBenchmark extends PostgresIntegrationTest {
           .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).single();
       assertThat(sums[0]).isEqualByComparingTo(sums[1]);
 
+      if (warmUp) {
+        continue;
+      }
       results.add(String.format(Locale.ROOT,
           "%,7d claims, %,6.2f MB 835: posted in %,6.1f s = %,7.0f claims/s (process ended after %,6.1f s, app posting_millis %s); "
               + "peak heap used %,5d MB (sampled %,5d MB), heap max %,5d MB",
