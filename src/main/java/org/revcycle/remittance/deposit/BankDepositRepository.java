@@ -86,6 +86,14 @@ public class BankDepositRepository {
         .update();
   }
 
+  /** Deposits not (yet) matched that name this trace number (as trace or as bank reference). */
+  List<UUID> waitingFor(String traceNumber) {
+    return jdbc.sql("""
+            select id from bank_deposit where match_status in ('UNMATCHED', 'AMOUNT_MISMATCH')
+              and (trace_number = ? or bank_reference = ?) order by received_at""")
+        .params(traceNumber, traceNumber).query(UUID.class).list();
+  }
+
   /** Deposits not (yet) tied to an 835 payment, or tied with a different amount. */
   List<Deposit> unreconciledDeposits() {
     return jdbc.sql("select " + COLUMNS + " from bank_deposit where match_status in ('UNMATCHED', 'AMOUNT_MISMATCH') "

@@ -120,6 +120,20 @@ public class BankDeposits {
     return MatchStatus.UNMATCHED;
   }
 
+  /** Matches the deposits still waiting for this 835's trace number; closes the task of each that matches. */
+  @Transactional
+  public void matchWaitingDeposits(UUID fileId) {
+    Optional<Payment> payment = repository.payment(fileId);
+    if (payment.isEmpty() || payment.get().traceNumber() == null) {
+      return;
+    }
+    for (UUID depositId : repository.waitingFor(payment.get().traceNumber())) {
+      if (match(depositId) == MatchStatus.MATCHED) {
+        workflow.paymentMatched(depositId);
+      }
+    }
+  }
+
   /** What finance decided on a "Reconcile deposit" task; empty when done, else why not (the task comes back). */
   @Transactional
   public Optional<String> resolve(UUID depositId, String decision, String traceNumber, String note, String user) {

@@ -4,6 +4,7 @@ package org.revcycle.remittance.deposit;
 public final class DepositReconciliationProcess {
 
   public static final String PROCESS_KEY = "deposit-reconciliation";
+  public static final String MESSAGE_PAYMENT_MATCHED = "DepositPaymentMatched";
   public static final String VAR_DEPOSIT_ID = "depositId";
   public static final String VAR_RECONCILED = "depositReconciled";
   public static final String VAR_SUMMARY = "depositSummary";

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,7 +22,16 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.revcycle.remittance.RemittanceFiles;
 import org.revcycle.support.PostgresIntegrationTest;
+import org.revcycle.x12.InterchangeParties;
+import org.revcycle.x12.SequenceControlNumbers;
+import org.revcycle.x12.remittance.Adjustment;
+import org.revcycle.x12.remittance.ClaimPayment;
+import org.revcycle.x12.remittance.RemittanceAdvice;
+import org.revcycle.x12.remittance.RemittanceAdviceWriter;
+import org.revcycle.x12.remittance.RemittanceHeader;
+import org.revcycle.x12.remittance.ServicePayment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +41,8 @@ class DepositReconciliationIT extends PostgresIntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
+  @Autowired RemittanceFiles files;
+  @Autowired SequenceControlNumbers controlNumbers;
 
   private RequestSpecification finance() {
     return given().auth().preemptive().basic("finance", "it-finance");
@@ -103,6 +116,53 @@ class DepositReconciliationIT extends PostgresIntegrationTest {
     given().auth().preemptive().basic("billing", "it-billing").get("/api/deposits/unreconciled").then().statusCode(403);
     finance().contentType("text/plain").body("01,X/").post("/api/deposits")
         .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("record 1"));
+  }
+
+  @Test
+  void aDepositThatCameBeforeIts835MatchesWhenThe835PostsAndItsTaskCloses() {
+    String trace = "LATE" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String depositId = finance().contentType("application/json")
+        .body("""
+            {"bankReference":"WEB-%s","depositDate":"2026-11-26","amount":"70.00","traceNumber":"%s"}"""
+            .formatted(trace, trace))
+        .post("/api/deposits").then().statusCode(201).body("deposits[0].matchStatus", equalTo("UNMATCHED"))
+        .extract().path("deposits[0].id");
+    await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(depositId).taskName("Reconcile deposit").count() == 1);
+
+    // the payer's 835 arrives, through the real posting path
+    RemittanceFiles.Taken taken = files.receive(remittance(trace), "it");
+    await().atMost(Duration.ofSeconds(60)).until(() -> "POSTED".equals(
+        jdbc.sql("select status from remittance_file where id = ?").param(taken.fileId()).query(String.class).single()));
+
+    // matched in the posting job's transaction, which commits just after the file shows POSTED
+    await().atMost(Duration.ofSeconds(10)).until(() -> "MATCHED".equals(
+        finance().get("/api/deposits/" + depositId).then().statusCode(200).extract().path("matchStatus")));
+    finance().get("/api/deposits/" + depositId).then().body("matchedFileId", equalTo(taken.fileId().toString()));
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        tasks.createTaskQuery().processInstanceBusinessKey(depositId).count() == 0);
+    assertThat(history.createHistoricActivityInstanceQuery().activityId("DepositMatchedLater")
+        .processInstanceId(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(depositId)
+            .singleResult().getId()).count()).isEqualTo(1);
+  }
+
+  /** An 835 paying 70.00 on one claim revcycle does not know (it goes to unapplied cash), under the given TRN. */
+  private byte[] remittance(String trace) {
+    LocalDate date = LocalDate.of(2026, 10, 15);
+    BigDecimal charge = new BigDecimal("100.00");
+    BigDecimal paid = new BigDecimal("70.00");
+    ServicePayment service = new ServicePayment("HC", "99213", List.of(), charge, paid, null, null, null, null, date, date,
+        "1", Map.of(), List.of(), List.of(new Adjustment("CO", "45", new BigDecimal("30.00"), null)), null);
+    ClaimPayment claim = new ClaimPayment("NOSUCH-" + trace, "1", charge, paid, null, "CI", "PCN" + trace, "11", "1", null,
+        "DOE", "J", "MI", "M" + trace, "1972183925", date, date, null, List.of(), Map.of(), List.of(), List.of(service), null);
+    RemittanceHeader header = new RemittanceHeader(null, "I", paid, "C", "ACH", LocalDate.of(2026, 11, 26), trace,
+        "1999999999", LocalDate.of(2026, 11, 25),
+        new RemittanceHeader.Party("SANDBOX MUTUAL", null, null, "1 PAYER WAY", "HARTFORD", "CT", "06101", Map.of("2U", "CMA")),
+        new RemittanceHeader.Party("REGIONAL MEDICAL CENTER", "XX", "1234567893", null, null, null, null, Map.of("TJ", "123456789")));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RemittanceAdviceWriter.writeFile(out, InterchangeParties.of("SANDBOXPAYER", "REVCYCLE", 'T'), controlNumbers,
+        Clock.systemUTC(), List.of(new RemittanceAdvice(header, List.of(claim), List.of())));
+    return out.toByteArray();
   }
 
   @SuppressWarnings("unchecked")
