@@ -1,5 +1,6 @@
 package org.revcycle.ledger;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -34,11 +35,28 @@ public class LedgerController {
   private final Ledger ledger;
   private final LedgerRepository repository;
   private final LedgerReports reports;
+  private final JournalExportFile exportFile;
 
-  public LedgerController(Ledger ledger, LedgerRepository repository, LedgerReports reports) {
+  public LedgerController(Ledger ledger, LedgerRepository repository, LedgerReports reports,
+      JournalExportFile exportFile) {
     this.ledger = ledger;
     this.repository = repository;
     this.reports = reports;
+    this.exportFile = exportFile;
+  }
+
+  /** The journal lines of a period as CSV, for ERPs that import files (columns: JournalExportFile.COLUMNS). */
+  @GetMapping(value = "/export", produces = "text/csv")
+  public void export(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response) throws java.io.IOException {
+    if (to.isBefore(from)) {
+      throw new InvalidInputException("to", "The period ends (" + to + ") before it starts (" + from + ").");
+    }
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"journal-" + from + "-to-" + to + ".csv\"");
+    exportFile.write(from, to, response.getWriter());
   }
 
   /** Balances at a date by account, claim, patient or payer; optionally one account (with its sub-accounts) or one key. */

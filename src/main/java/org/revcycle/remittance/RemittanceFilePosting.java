@@ -27,6 +27,7 @@ import org.revcycle.x12.remittance.RemittanceHeader;
 import org.revcycle.x12.remittance.RemittanceListener;
 import org.revcycle.x12.remittance.ServicePayment;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,11 +55,13 @@ public class RemittanceFilePosting {
   private final Clock clock;
   private final TransactionTemplate chunkTransaction;
   private final int chunkSize;
+  private final ApplicationEventPublisher events;
 
   public RemittanceFilePosting(RemittanceFileRepository files, ClaimMatcher matcher, Ledger ledger,
       AdjustmentAccounts adjustmentAccounts, InboundMessages inbound, JdbcTemplate jdbc, RemittancePostingProbe probe,
       RemittanceWorkflow workflow, Clock clock, PlatformTransactionManager transactions,
-      @Value("${revcycle.remittance.posting-chunk-size:250}") int chunkSize) {
+      @Value("${revcycle.remittance.posting-chunk-size:250}") int chunkSize, ApplicationEventPublisher events) {
+    this.events = events;
     this.files = files;
     this.matcher = matcher;
     this.ledger = ledger;
@@ -113,6 +116,8 @@ public class RemittanceFilePosting {
         takeChunk(fileId, chunk, mapping);
       }
       chunkTransaction.executeWithoutResult(status -> finish(fileId, plbs, mapping, file.receivedAt()));
+      // cash reconciliation: a deposit that came before its 835 can match now
+      events.publishEvent(new RemittanceFilePosted(fileId));
     }
     RemittanceFileRepository.RemittanceFile done = files.find(fileId).orElseThrow();
     return new Posted(done.claims(), done.matched(), done.unmatched(), done.alreadyTaken(), files.unmatchedRemittances(fileId));

@@ -10,9 +10,9 @@ import org.revcycle.ledger.JournalEntry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** An ERP that books journal batches in memory, each entry once. */
+/** An ERP that books journal batches in memory, each entry once: the embedded "ledger" gateway, the default. */
 @Component
-@ConditionalOnProperty(name = "revcycle.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "revcycle.erp.gateway", havingValue = "ledger", matchIfMissing = true)
 public class SandboxGeneralLedger implements GeneralLedger {
 
   private final Map<UUID, String> booked = new ConcurrentHashMap<>();

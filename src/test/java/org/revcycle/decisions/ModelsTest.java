@@ -39,6 +39,7 @@ import org.revcycle.claim.ClaimOnTask;
 import org.revcycle.eligibility.RegistrationCheckProcess;
 import org.revcycle.encounter.EncounterToCashProcess;
 import org.revcycle.remittance.RemittancePostingProcess;
+import org.revcycle.remittance.deposit.DepositReconciliationProcess;
 
 /**
  * The BPMN files themselves: they open in Camunda Modeler as drawn, read as the business speaks,
@@ -162,7 +163,8 @@ class ModelsTest {
   /** Tasks about a remittance file (or a payment on it that matches no claim), with the field that describes it. */
   private static final Map<String, String> FILE_LEVEL_TASKS = Map.of(
       "RemittanceException", RemittancePostingProcess.VAR_PROBLEM_SUMMARY,
-      "UnmatchedRemittance", RemittancePostingProcess.VAR_UNMATCHED_SUMMARY);
+      "UnmatchedRemittance", RemittancePostingProcess.VAR_UNMATCHED_SUMMARY,
+      "ReconcileDeposit", DepositReconciliationProcess.VAR_SUMMARY);
 
   /** Fields that delegates and listeners read after the task (gateway conditions are found in the models). */
   private static final Map<String, List<String>> READ_BY_JAVA = Map.of(
@@ -223,7 +225,7 @@ class ModelsTest {
   private static Set<String> processVariables() {
     Set<String> names = new TreeSet<>(CLAIM_SUMMARY_KEYS);
     for (Class<?> constants : List.of(EncounterToCashProcess.class, RegistrationCheckProcess.class,
-        RemittancePostingProcess.class)) {
+        RemittancePostingProcess.class, DepositReconciliationProcess.class)) {
       for (Field field : constants.getFields()) {
         if (field.getName().startsWith("VAR_") && Modifier.isStatic(field.getModifiers())) {
           try {

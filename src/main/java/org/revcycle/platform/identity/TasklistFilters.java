@@ -62,7 +62,9 @@ public class TasklistFilters {
       queue("Approvals", 5, "Write-offs waiting for approval",
           List.of("ApproveWriteOff"), BillingOfficeRole.FINANCE, BillingOfficeRole.DENIAL_ANALYST),
       queue("Remittances", 6, "835 files that do not balance, and payments that match no claim",
-          List.of("RemittanceException", "UnmatchedRemittance"), BillingOfficeRole.BILLING_SPECIALIST));
+          List.of("RemittanceException", "UnmatchedRemittance"), BillingOfficeRole.BILLING_SPECIALIST),
+      queue("Deposits", 7, "Bank deposits that no 835 payment explains",
+          List.of("ReconcileDeposit"), BillingOfficeRole.FINANCE));
 
   private static QueueFilter queue(String name, int position, String description, List<String> taskKeys,
       BillingOfficeRole... readers) {

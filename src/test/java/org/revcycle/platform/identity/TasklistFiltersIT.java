@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TasklistFiltersIT extends PostgresIntegrationTest {
 
   private static final List<String> QUEUE_NAMES = List.of("My group's tasks", "My tasks", "Registration exceptions",
-      "Coding edits", "Claim rejections", "Late claims", "Denials", "Approvals", "Remittances");
+      "Coding edits", "Claim rejections", "Late claims", "Denials", "Approvals", "Remittances", "Deposits");
 
   @Autowired TasklistFilters tasklistFilters;
   @Autowired FilterService filterService;
@@ -55,7 +55,7 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
     assertThat(filterNames("coder", "it-coder")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Coding edits");
     assertThat(filterNames("denials", "it-denials")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Denials",
         "Approvals");
-    assertThat(filterNames("finance", "it-finance")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Approvals");
+    assertThat(filterNames("finance", "it-finance")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Approvals", "Deposits");
     assertThat(filterNames("analyst", "it-analyst")).isEmpty();
     assertThat(filterNames("ehr", "it-ehr")).isEmpty();
   }
