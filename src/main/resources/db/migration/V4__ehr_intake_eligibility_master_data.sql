@@ -90,3 +90,11 @@ create table master_data_change (
     constraint master_data_change_action_ck check (action in ('CREATE', 'UPDATE'))
 );
 create index master_data_change_entity_ix on master_data_change (entity, entity_id, changed_at);
+
+-- HL7v2 messages taken in, by sender and MSH-10: the same message again is acknowledged and ignored.
+create table hl7_message (
+    message_key        varchar(250) primary key,
+    inbound_message_id uuid         not null references inbound_message (id),
+    message_type       varchar(16)  not null,
+    received_at        timestamp with time zone not null
+);

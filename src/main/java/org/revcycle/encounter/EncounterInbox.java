@@ -72,7 +72,11 @@ public class EncounterInbox {
    * taken in and the registration check makes a task of it, with the adapter's findings.
    */
   public Accepted receive(String channel, EhrEncounter received) {
-    UUID messageId = inbound.record(channel, received.sourceKey(), received.payload(), clock.instant());
+    return receiveRecorded(inbound.record(channel, received.sourceKey(), received.payload(), clock.instant()), received);
+  }
+
+  /** As {@link #receive(String, EhrEncounter)}, for a message the adapter recorded itself before reading it. */
+  public Accepted receiveRecorded(UUID messageId, EhrEncounter received) {
     List<IntakeFinding> findings = new ArrayList<>(received.findings());
     List<ConstraintViolation<ClosedEncounter>> refusing = new ArrayList<>();
     for (ConstraintViolation<ClosedEncounter> violation : validator.validate(received.encounter())) {
