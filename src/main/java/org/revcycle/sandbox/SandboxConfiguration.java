@@ -25,6 +25,11 @@ public class SandboxConfiguration {
   }
 
   @Bean
+  SandboxEligibility sandboxEligibility(SandboxNetwork network, Clock clock) {
+    return new SandboxEligibility(network, clock);
+  }
+
+  @Bean
   SandboxEhr sandboxEhr(SyntheticEncounters encounters, SandboxProperties properties, SandboxNetwork network,
       Clock clock) {
     return new SandboxEhr(encounters, properties, network, clock);

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads the sandbox network's facilities and payers into master data, once. */
+/** Loads the sandbox network's facilities, payers and providers into master data, once. */
 @Component
 @ConditionalOnProperty(name = "revcycle.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 public class SandboxMasterData {
@@ -37,6 +37,13 @@ public class SandboxMasterData {
         jdbc.sql("""
             insert into payer (id, name, payer_class, timely_filing_days, member_id_pattern) values (?, ?, ?, ?, ?)""")
             .params(p.id(), p.name(), p.payerClass().name(), p.timelyFilingDays(), p.memberIdPattern())
+            .update();
+      }
+    }
+    for (SandboxNetwork.Provider p : network.providers()) {
+      if (jdbc.sql("select count(*) from provider where npi = ?").param(p.npi()).query(Integer.class).single() == 0) {
+        jdbc.sql("insert into provider (npi, name, taxonomy_code, facility_id) values (?, ?, ?, ?)")
+            .params(p.npi(), p.name(), p.taxonomyCode(), p.facilityId())
             .update();
       }
     }
