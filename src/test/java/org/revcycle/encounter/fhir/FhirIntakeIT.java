@@ -2,6 +2,7 @@ package org.revcycle.encounter.fhir;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import ca.uhn.fhir.context.FhirContext;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,8 @@ class FhirIntakeIT extends PostgresIntegrationTest {
   @Autowired EhrCatchUp catchUp;
   @Autowired JdbcClient jdbc;
   @Autowired FhirContext fhir;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
   private static final String ATTENDING_NPI = new SandboxNetwork().providersAt("C07").get(0).npi();
 
@@ -167,6 +171,14 @@ class FhirIntakeIT extends PostgresIntegrationTest {
 
     assertThat(claimsFor(id)).isEqualTo(1);
     assertThat(findings(id)).contains("patient.birthDate", "coverage.beneficiary", "coverage.relationship");
+    // and the registration check makes a task of them, in words
+    String pcn = jdbc.sql("select c.patient_control_number from claim c join encounter e on e.id = c.encounter_id "
+        + "where e.source_id = ?").param(id).query(String.class).single();
+    await().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(pcn).count() == 1);
+    org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceBusinessKey(pcn).singleResult();
+    assertThat((String) runtimeService.getVariable(task.getExecutionId(), "registrationProblems"))
+        .contains("coverage.beneficiary: The coverage on the encounter belongs to another patient",
+            "patient.birthDate: The patient's birth date is missing");
   }
 
   @Test
