@@ -63,7 +63,7 @@ class SandboxEligibility implements PayerEligibility {
     }
     LocalDate dos = q.dateOfService() == null ? LocalDate.now(clock) : q.dateOfService();
     EligibilityAnswer answer = new EligibilityAnswer(q.reference(), q.payer(), q.provider(), q.subscriber(), q.dependent(),
-        q.trace(), q.traceOriginator(), coverage, payer == null ? null : payer.name(),
+        q.trace(), q.traceOriginator(), coverage, payer == null ? null : planName(payer.name()),
         dos.minusYears(1).withDayOfYear(1), reject, "C");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ControlNumbers numbers = new ControlNumbers() {
@@ -87,6 +87,11 @@ class SandboxEligibility implements PayerEligibility {
       EligibilityResponseWriter.writeGroup(writer, List.of(answer), LocalDateTime.now(clock));
     }
     return out.toByteArray();
+  }
+
+  /** EB05 holds at most 50 characters. */
+  private static String planName(String name) {
+    return name.length() <= 50 ? name : name.substring(0, 50).trim();
   }
 
   private record Inquiry(String reference, InquiryParty payer, InquiryParty provider, InquiryPerson subscriber,

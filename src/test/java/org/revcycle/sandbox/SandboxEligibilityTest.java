@@ -38,6 +38,7 @@ class SandboxEligibilityTest {
     "CMB, TG1234500-01, INACTIVE, eligibility, no active coverage",
     "CMA, LMH123456799, REJECTED, coverage, (AAA 75)",
     "MCD, 123456789098, REJECTED, patient.name, (AAA 73)",
+    "MCO, MG123456781, ACTIVE, , ",
     "CMA, LMH12345, REJECTED, coverage.memberId, (AAA 72). Correct the registration"
   })
   void thePayersAnswerDependsOnTheMember(String payer, String memberId, Outcome outcome, String field, String words) {
