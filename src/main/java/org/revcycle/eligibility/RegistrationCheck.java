@@ -44,7 +44,8 @@ public class RegistrationCheck {
   /** Who else a registration names: the subscriber, the rendering provider, the billing facility. */
   record Parties(String subscriberFamilyName, String subscriberGivenName, LocalDate subscriberBirthDate,
       String subscriberSex, String renderingNpi, boolean renderingProviderKnown, String facilityName, String facilityNpi,
-      String facilityTaxId, String payerName, boolean realTimeEligibility) {}
+      String facilityTaxId, String payerName, boolean realTimeEligibility, boolean payerActive,
+      boolean renderingProviderActive) {}
 
   @Transactional
   public Result check(UUID claimId) {
@@ -64,7 +65,8 @@ public class RegistrationCheck {
         .orElseThrow(() -> new IllegalStateException("Claim " + claimId + " does not exist"));
     Parties parties = jdbc.sql("""
             select e.subscriber_family_name, e.subscriber_given_name, e.subscriber_birth_date, e.subscriber_sex,
-              e.rendering_npi, pr.npi, f.name, f.npi, f.tax_id, py.name, py.real_time_eligibility
+              e.rendering_npi, pr.npi, f.name, f.npi, f.tax_id, py.name, py.real_time_eligibility,
+              coalesce(py.active, true), coalesce(pr.active, true)
             from claim c join encounter e on e.id = c.encounter_id
             left join provider pr on pr.npi = e.rendering_npi left join facility f on f.id = e.facility_id
             left join payer py on py.id = c.payer_id
@@ -72,7 +74,7 @@ public class RegistrationCheck {
         .param(claimId)
         .query((rs, n) -> new Parties(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
             rs.getString(4), rs.getString(5), rs.getString(6) != null, rs.getString(7), rs.getString(8),
-            rs.getString(9), rs.getString(10), rs.getBoolean(11)))
+            rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13)))
         .single();
     List<RegistrationProblem> problems = new ArrayList<>(jdbc.sql("""
             select f.field, f.message from encounter_finding f join claim c on c.encounter_id = f.encounter_id
@@ -137,6 +139,13 @@ public class RegistrationCheck {
     if (p.renderingNpi() != null && !p.renderingProviderKnown()) {
       problems.add(new RegistrationProblem("renderingProviderNpi", "The rendering provider's NPI " + p.renderingNpi()
           + " is not in the master data: add the provider or correct the NPI."));
+    } else if (p.renderingNpi() != null && !p.renderingProviderActive()) {
+      problems.add(new RegistrationProblem("renderingProviderNpi", "The rendering provider " + p.renderingNpi()
+          + " is inactive in the master data: correct the provider or reactivate them."));
+    }
+    if (r.payerId() != null && r.payerKnown() && !p.payerActive()) {
+      problems.add(new RegistrationProblem("coverage.payerId", "Payer " + r.payerId()
+          + " is inactive in the master data: it takes no new claims; correct the coverage."));
     }
     return problems;
   }

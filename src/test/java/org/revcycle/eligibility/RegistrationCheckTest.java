@@ -62,7 +62,7 @@ class RegistrationCheckTest {
 
   private static RegistrationCheck.Parties parties(String family, String given, LocalDate birth, String npi, boolean known) {
     return new RegistrationCheck.Parties(family, given, birth, "M", npi, known, "H01", "1234567893", "311234567",
-        "Tallgrass", true);
+        "Tallgrass", true, true, true);
   }
 
   @Test
@@ -87,5 +87,14 @@ class RegistrationCheckTest {
           assertThat(p.message()).contains("not in the master data");
         });
     assertThat(RegistrationCheck.partyProblems(complete(), parties(null, null, null, "1234567893", true))).isEmpty();
+  }
+
+  @Test
+  void anInactivePayerOrProviderIsNamed() {
+    var p = new RegistrationCheck.Parties(null, null, null, null, "1234567893", true, "H01", "1234567893", "311234567",
+        "Lakeshore", true, false, false);
+    assertThat(RegistrationCheck.partyProblems(complete(), p)).extracting(RegistrationProblem::message)
+        .anyMatch(m -> m.contains("provider 1234567893 is inactive"))
+        .anyMatch(m -> m.contains("Payer CMA is inactive"));
   }
 }
