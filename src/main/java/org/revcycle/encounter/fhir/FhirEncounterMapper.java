@@ -23,7 +23,6 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
 import org.revcycle.encounter.ClosedEncounter;
@@ -292,7 +291,6 @@ final class FhirEncounterMapper {
 
   private static List<ClosedEncounter.Charge> charges(EncounterGraph g, LocalDate serviceDate) {
     List<ClosedEncounter.Charge> charges = new ArrayList<>();
-    int index = 0;
     for (ChargeItem item : g.chargeItems()) {
       String where = "ChargeItem/" + item.getIdElement().getIdPart();
       String procedure = procedureCode(item.getCode());
@@ -320,7 +318,6 @@ final class FhirEncounterMapper {
               ? date(item.getOccurrencePeriod().getStartElement()) : serviceDate;
       charges.add(new ClosedEncounter.Charge(procedure, modifiers.isEmpty() ? null : modifiers, revenue, units,
           item.getPriceOverride().getValue(), date));
-      index++;
     }
     return charges;
   }
