@@ -2,10 +2,13 @@ package org.revcycle.encounter.fhir;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.revcycle.platform.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class EncounterNotificationController {
 
+  private static final Logger log = LoggerFactory.getLogger(EncounterNotificationController.class);
   static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
   private final FhirNotifications notifications;
@@ -56,6 +60,13 @@ public class EncounterNotificationController {
       boolean malformed = "body".equals(e.field()) || "resourceType".equals(e.field());
       status = malformed ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
       addErrors(outcome, null, e, malformed ? IssueType.STRUCTURE : IssueType.NOTFOUND);
+    } catch (RuntimeException e) {
+      // the EHR unreachable, the database down: the notification is kept; a 500 tells the EHR to retry
+      String reference = UUID.randomUUID().toString();
+      log.error("FHIR notification could not be processed, reference {}", reference, e);
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+      outcome.addIssue().setSeverity(IssueSeverity.FATAL).setCode(IssueType.EXCEPTION)
+          .setDiagnostics("the notification could not be processed now (reference " + reference + "); send it again");
     }
     return ResponseEntity.status(status).contentType(FHIR_JSON)
         .body(notifications.encode(outcome));
