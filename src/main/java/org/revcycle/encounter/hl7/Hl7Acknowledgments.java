@@ -3,6 +3,7 @@ package org.revcycle.encounter.hl7;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.v251.message.ACK;
 import ca.uhn.hl7v2.model.v251.segment.ERR;
@@ -11,6 +12,8 @@ import ca.uhn.hl7v2.model.v251.segment.MSH;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.UUID;
 
 /**
  * ACKs (HL7v2.5.1 original mode): MSA-1 AA, AE or AR, MSA-2 the message's control id, MSA-3 the
@@ -23,8 +26,16 @@ final class Hl7Acknowledgments {
   record Header(String sendingApplication, String sendingFacility, String receivingApplication,
       String receivingFacility, String trigger, String controlId, String processingId) {}
 
-  // ACKs are built here, not received: no validation (it rejects an empty trigger event of an unreadable message)
-  private final PipeParser parser = new DefaultHapiContext(ValidationContextFactory.noValidation()).getPipeParser();
+  private final PipeParser parser;
+
+  Hl7Acknowledgments() {
+    // ACKs are built here, not received: no validation (it rejects an empty trigger event of an unreadable message)
+    HapiContext context = new DefaultHapiContext(ValidationContextFactory.noValidation());
+    // MSH-10 of an ACK: unique without state (HAPI's default generator keeps a counter file in the working directory)
+    context.getParserConfiguration().setIdGenerator(
+        () -> "RC" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase(Locale.ROOT));
+    this.parser = context.getPipeParser();
+  }
 
   String accept(Header header, String note) {
     return encode(build(header, "AA", note, null));
@@ -38,6 +49,7 @@ final class Hl7Acknowledgments {
   private ACK build(Header h, String code, String text, HL7Exception problem) {
     try {
       ACK ack = new ACK();
+      ack.setParser(parser);
       ack.initQuickstart("ACK", h.trigger() == null ? "" : h.trigger(), h.processingId() == null ? "P" : h.processingId());
       MSH msh = ack.getMSH();
       msh.getSendingApplication().getNamespaceID().setValue("REVCYCLE");

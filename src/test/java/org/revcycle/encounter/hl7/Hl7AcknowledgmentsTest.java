@@ -26,5 +26,8 @@ class Hl7AcknowledgmentsTest {
 
     assertThat(ack).contains("\rMSA|AE|C1|").contains("\rERR||FT1^2^11|101^Required field missing^HL70357|E|");
     assertThat(ack.split("\r")[0].split("\\|")[4]).isEqualTo("EHR");
+    // a control id of its own, with no counter file left in the working directory
+    assertThat(ack.split("\r")[0].split("\\|")[9]).matches("RC[0-9A-F]{18}");
+    assertThat(new java.io.File("id_file")).doesNotExist();
   }
 }
