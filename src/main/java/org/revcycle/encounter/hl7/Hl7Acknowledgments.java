@@ -3,7 +3,6 @@ package org.revcycle.encounter.hl7;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.v251.message.ACK;
 import ca.uhn.hl7v2.model.v251.segment.ERR;
@@ -11,7 +10,6 @@ import ca.uhn.hl7v2.model.v251.segment.MSA;
 import ca.uhn.hl7v2.model.v251.segment.MSH;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -26,16 +24,8 @@ final class Hl7Acknowledgments {
   record Header(String sendingApplication, String sendingFacility, String receivingApplication,
       String receivingFacility, String trigger, String controlId, String processingId) {}
 
-  private final PipeParser parser;
-
-  Hl7Acknowledgments() {
-    // ACKs are built here, not received: no validation (it rejects an empty trigger event of an unreadable message)
-    HapiContext context = new DefaultHapiContext(ValidationContextFactory.noValidation());
-    // MSH-10 of an ACK: unique without state (HAPI's default generator keeps a counter file in the working directory)
-    context.getParserConfiguration().setIdGenerator(
-        () -> "RC" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase(Locale.ROOT));
-    this.parser = context.getPipeParser();
-  }
+  // ACKs are built here, not received: no validation (it rejects an empty trigger event of an unreadable message)
+  private final PipeParser parser = new DefaultHapiContext(ValidationContextFactory.noValidation()).getPipeParser();
 
   String accept(Header header, String note) {
     return encode(build(header, "AA", note, null));
@@ -50,8 +40,18 @@ final class Hl7Acknowledgments {
     try {
       ACK ack = new ACK();
       ack.setParser(parser);
-      ack.initQuickstart("ACK", h.trigger() == null ? "" : h.trigger(), h.processingId() == null ? "P" : h.processingId());
       MSH msh = ack.getMSH();
+      // the header set by hand, not by HAPI's quickstart, whose control id generator keeps a file in the working directory
+      msh.getFieldSeparator().setValue("|");
+      msh.getEncodingCharacters().setValue("^~\\&");
+      msh.getDateTimeOfMessage().getTime().setValue(java.util.Calendar.getInstance());
+      msh.getMessageType().getMessageCode().setValue("ACK");
+      msh.getMessageType().getTriggerEvent().setValue(h.trigger());
+      msh.getMessageType().getMessageStructure().setValue("ACK");
+      msh.getMessageControlID().setValue(
+          "RC" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase(Locale.ROOT));
+      msh.getProcessingID().getProcessingID().setValue(h.processingId() == null ? "P" : h.processingId());
+      msh.getVersionID().getVersionID().setValue("2.5.1");
       msh.getSendingApplication().getNamespaceID().setValue("REVCYCLE");
       msh.getSendingFacility().getNamespaceID().setValue(h.receivingFacility());
       msh.getReceivingApplication().getNamespaceID().setValue(h.sendingApplication());
@@ -78,7 +78,7 @@ final class Hl7Acknowledgments {
         err.getUserMessage().setValue(text);
       }
       return ack;
-    } catch (HL7Exception | IOException e) {
+    } catch (HL7Exception e) {
       throw new IllegalStateException("An ACK could not be built", e);
     }
   }
