@@ -117,14 +117,8 @@ create table age_sex_edit (
     constraint age_sex_system_ck check (code_system in ('HCPCS', 'ICD10'))
 );
 
--- Providers of the network, so an edit can be routed by the rendering provider's specialty.
-create table provider (
-    npi           char(10)      primary key,
-    name          varchar(128)  not null,
-    taxonomy_code varchar(10)   not null,
-    specialty     varchar(64)   not null,
-    facility_id   varchar(32)   not null
-);
+-- Providers of the network, so an edit can be routed by the rendering provider's specialty (the
+-- provider master data itself is created with the other master data in V9; V9 adds specialty).
 
 -- Edit results: what to do about it, which line, and what produced it. A DMN edit points to its
 -- claim_decision (decision key, version, rule); a reference-data edit also names table, row, version.

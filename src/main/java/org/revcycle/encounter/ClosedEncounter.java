@@ -55,6 +55,7 @@ public record ClosedEncounter(
 
   /**
    * @param relationship of the patient to the subscriber: SELF, SPOUSE, CHILD, OTHER
+   * @param subscriber the policy holder when the patient is not; null when the patient is
    */
   public record Coverage(
       @NotBlank @Size(max = 32) String payerId,
@@ -62,7 +63,21 @@ public record ClosedEncounter(
       @Size(max = 50) String groupNumber,
       @NotNull @Pattern(regexp = "SELF|SPOUSE|CHILD|OTHER", message = "must be SELF, SPOUSE, CHILD or OTHER") String relationship,
       LocalDate startDate,
-      LocalDate endDate) {}
+      LocalDate endDate,
+      @Valid Subscriber subscriber) {
+
+    public Coverage(String payerId, String memberId, String groupNumber, String relationship, LocalDate startDate,
+        LocalDate endDate) {
+      this(payerId, memberId, groupNumber, relationship, startDate, endDate, null);
+    }
+  }
+
+  /** The policy holder of a coverage the patient is a dependent on (spouse, child). */
+  public record Subscriber(
+      @Size(max = 60) String familyName,
+      @Size(max = 35) String givenName,
+      LocalDate birthDate,
+      @Pattern(regexp = "[FMU]", message = "must be F, M or U") String sex) {}
 
   /**
    * One charge line. Professional claims need a procedure code (CPT/HCPCS); institutional claims

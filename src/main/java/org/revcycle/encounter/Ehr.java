@@ -1,12 +1,23 @@
 package org.revcycle.encounter;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The EHR, as intake needs it: the encounters closed since the last call. Implementations: the
- * sandbox; FHIR R4 and HL7v2 ones follow.
+ * The EHR, as intake needs it: which encounters finished since a point in time, and one encounter
+ * with everything it references. Implementation: {@code FhirEhr} (FHIR R4), pointed at the
+ * sandbox's FHIR server by default.
  */
 public interface Ehr {
 
-  List<ClosedEncounter> newlyClosedEncounters(int max);
+  /** The name intake files this EHR's encounters under; with the encounter id, the key of an encounter. */
+  String sourceSystem();
+
+  /** Encounters finished and last updated at or after {@code since}, oldest first, at most {@code max}. */
+  List<EncounterChange> finishedSince(Instant since, int max);
+
+  /** The encounter with its patient, coverage, diagnoses, charges and providers, mapped for intake. */
+  EhrEncounter read(String encounterId);
+
+  record EncounterChange(String encounterId, Instant lastUpdated) {}
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.revcycle.platform.InboundMessages;
@@ -63,12 +66,52 @@ public class EncounterInbox {
         encounter);
   }
 
+  /**
+   * An encounter an EHR adapter read and mapped, recorded as the adapter received it. Registration
+   * data the EHR left out (a name, a birth date, a member id) does not refuse the encounter: it is
+   * taken in and the registration check makes a task of it, with the adapter's findings.
+   */
+  public Accepted receive(String channel, EhrEncounter received) {
+    return receiveRecorded(inbound.record(channel, received.sourceKey(), received.payload(), clock.instant()), received);
+  }
+
+  /** As {@link #receive(String, EhrEncounter)}, for a message the adapter recorded itself before reading it. */
+  public Accepted receiveRecorded(UUID messageId, EhrEncounter received) {
+    List<IntakeFinding> findings = new ArrayList<>(received.findings());
+    List<ConstraintViolation<ClosedEncounter>> refusing = new ArrayList<>();
+    for (ConstraintViolation<ClosedEncounter> violation : validator.validate(received.encounter())) {
+      String field = violation.getPropertyPath().toString();
+      if (isRegistrationData(field) && isMissing(violation.getInvalidValue())) {
+        if (findings.stream().noneMatch(f -> f.field().equals(field))) {
+          findings.add(new IntakeFinding(field, "The EHR sent no value (" + violation.getMessage() + ")."));
+        }
+      } else {
+        refusing.add(violation);
+      }
+    }
+    if (!refusing.isEmpty()) {
+      throw refused(messageId, JsonProblems.of(new LinkedHashSet<>(refusing)));
+    }
+    EncounterIntake.IntakeResult result = intake.receive(received.encounter(), messageId, findings);
+    return new Accepted(result.claimId(), result.patientControlNumber(), !result.created(), messageId);
+  }
+
+  /** Patient demographics and coverage: what registration owns and a billing specialist can correct. */
+  private static boolean isRegistrationData(String field) {
+    return (field.startsWith("patient.") && !field.equals("patient.mrn")) || field.startsWith("coverage.")
+        || field.equals("renderingProviderNpi");
+  }
+
+  private static boolean isMissing(Object value) {
+    return value == null || (value instanceof String text && text.isBlank());
+  }
+
   private Accepted take(UUID messageId, ClosedEncounter encounter) {
     Set<ConstraintViolation<ClosedEncounter>> violations = validator.validate(encounter);
     if (!violations.isEmpty()) {
       throw refused(messageId, JsonProblems.of(violations));
     }
-    EncounterIntake.IntakeResult result = intake.receive(encounter, messageId);
+    EncounterIntake.IntakeResult result = intake.receive(encounter, messageId, List.of());
     return new Accepted(result.claimId(), result.patientControlNumber(), !result.created(), messageId);
   }
 

@@ -51,9 +51,10 @@ public class EncounterIntake {
 
   /**
    * @param inboundMessageId the record of what was received; marked taken in this transaction
+   * @param findings what the EHR adapter found missing or contradictory; the registration check lists them
    */
   @Transactional
-  public IntakeResult receive(ClosedEncounter e, UUID inboundMessageId) {
+  public IntakeResult receive(ClosedEncounter e, UUID inboundMessageId, List<IntakeFinding> findings) {
     String sourceKey = e.sourceSystem() + "/" + e.sourceId();
     Optional<UUID> existing = encounters.findEncounterId(e.sourceSystem(), e.sourceId());
     if (existing.isPresent()) {
@@ -64,6 +65,7 @@ public class EncounterIntake {
     Instant now = clock.instant();
     UUID patientId = encounters.upsertPatient(e.sourceSystem(), e.patient());
     UUID encounterId = encounters.insertEncounter(e, patientId, now);
+    encounters.insertFindings(encounterId, findings);
 
     UUID claimId = UUID.randomUUID();
     String pcn = patientControlNumber(claimId);

@@ -2,6 +2,7 @@ package org.revcycle.encounter;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,13 +61,30 @@ public class EncounterRepository {
 
   UUID insertEncounter(ClosedEncounter e, UUID patientId, Instant receivedAt) {
     UUID id = UUID.randomUUID();
+    ClosedEncounter.Subscriber s = e.coverage() == null ? null : e.coverage().subscriber();
     jdbc.sql("""
         insert into encounter (id, source_system, source_id, facility_id, patient_id, encounter_class, service_date,
-          discharge_date, rendering_npi, prior_authorization, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          discharge_date, rendering_npi, prior_authorization, received_at, subscriber_family_name,
+          subscriber_given_name, subscriber_birth_date, subscriber_sex)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, e.sourceSystem(), e.sourceId(), e.facilityId(), patientId, e.encounterClass().name(),
             e.serviceDate(), e.dischargeDate(), e.renderingProviderNpi(), e.priorAuthorization(),
-            Timestamp.from(receivedAt))
+            Timestamp.from(receivedAt), s == null ? null : s.familyName(), s == null ? null : s.givenName(),
+            s == null ? null : s.birthDate(), s == null ? null : s.sex())
         .update();
     return id;
+  }
+
+  void insertFindings(UUID encounterId, List<IntakeFinding> findings) {
+    int sequence = 1;
+    for (IntakeFinding f : findings) {
+      jdbc.sql("insert into encounter_finding (encounter_id, sequence, field, message) values (?, ?, ?, ?)")
+          .params(encounterId, sequence++, truncate(f.field(), 64), truncate(f.message(), 500))
+          .update();
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
   }
 }

@@ -1,7 +1,9 @@
 package org.revcycle.sandbox;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,27 @@ public class SandboxConfiguration {
   SandboxPayers sandboxPayers(SandboxNetwork network, SandboxProperties properties) {
     return new SandboxPayers(network, properties.seed(),
         new SandboxPayers.Probabilities(properties.denialRate(), properties.frontEndRejectionRate()));
+  }
+
+  @Bean
+  SandboxEligibility sandboxEligibility(SandboxNetwork network, Clock clock) {
+    return new SandboxEligibility(network, clock);
+  }
+
+  @Bean
+  SandboxEhr sandboxEhr(SyntheticEncounters encounters, SandboxProperties properties, SandboxNetwork network,
+      Clock clock) {
+    return new SandboxEhr(encounters, properties, network, clock);
+  }
+
+  /** The sandbox EHR's FHIR server, in this application, as a real EHR's would be elsewhere. */
+  @Bean
+  ServletRegistrationBean<SandboxFhirServer> sandboxFhirServlet(FhirContext fhirContext, SandboxEhr ehr) {
+    ServletRegistrationBean<SandboxFhirServer> registration =
+        new ServletRegistrationBean<>(new SandboxFhirServer(fhirContext, ehr), SandboxFhirServer.PATH + "/*");
+    registration.setName("sandbox-fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
   }
 
   /**

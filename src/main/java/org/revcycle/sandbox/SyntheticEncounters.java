@@ -175,7 +175,29 @@ public final class SyntheticEncounters {
     Patient patient = new Patient(
         String.format("MRN-%s-%07d", seedTag, patientCount), oneOf(FAMILY_NAMES), given, birthDate, sex, address,
         city, SandboxNetwork.STATE, network.postalCode(city));
-    return new Registered(patient, payerId == null ? null : coverage(payerId, payerClass, birthDate, age, today));
+    return new Registered(patient,
+        payerId == null ? null : withSubscriber(coverage(payerId, payerClass, birthDate, age, today), patient));
+  }
+
+  /**
+   * A spouse's or child's coverage names its policy holder. Derived from the member id, not drawn,
+   * so the random sequence (and every other value of a seeded run) stays as it was.
+   */
+  private static Coverage withSubscriber(Coverage coverage, Patient patient) {
+    if ("SELF".equals(coverage.relationship())) {
+      return coverage;
+    }
+    boolean child = "CHILD".equals(coverage.relationship());
+    long key = SandboxNetwork.hash(7, coverage.memberId());
+    String sex = child ? (key % 2 == 0 ? "F" : "M") : ("F".equals(patient.sex()) ? "M" : "F");
+    List<String> names = "F".equals(sex) ? FEMALE_NAMES : MALE_NAMES;
+    String given = names.get((int) Math.floorMod(key >>> 8, (long) names.size()));
+    LocalDate birthDate = child
+        ? patient.birthDate().minusYears(24 + Math.floorMod(key >>> 16, 16L)).minusDays(Math.floorMod(key >>> 24, 300L))
+        : patient.birthDate().plusDays(Math.floorMod(key >>> 16, 3_000L) - 1_500L);
+    return new Coverage(coverage.payerId(), coverage.memberId(), coverage.groupNumber(), coverage.relationship(),
+        coverage.startDate(), coverage.endDate(),
+        new ClosedEncounter.Subscriber(patient.familyName(), given, birthDate, sex));
   }
 
   private String drawPayer(boolean needsCoverage) {
@@ -251,10 +273,10 @@ public final class SyntheticEncounters {
           ? coverage.startDate()
           : end.minusYears(1);
       return new Coverage(coverage.payerId(), coverage.memberId(), coverage.groupNumber(), coverage.relationship(),
-          start, end);
+          start, end, coverage.subscriber());
     }
     return new Coverage(coverage.payerId(), malformedMemberId(coverage), coverage.groupNumber(),
-        coverage.relationship(), coverage.startDate(), coverage.endDate());
+        coverage.relationship(), coverage.startDate(), coverage.endDate(), coverage.subscriber());
   }
 
   /** A member id as registration clerks get it wrong: a retired Medicare HICN, or a dropped character. */

@@ -54,4 +54,47 @@ class RegistrationCheckTest {
         .extracting(RegistrationProblem::field)
         .containsExactly("patient.name", "patient.birthDate", "patient.sex", "serviceDate", "dischargeDate");
   }
+
+  private static RegistrationCheck.Registration dependent(String relationship) {
+    return new RegistrationCheck.Registration("Rivera", "Ana", LocalDate.of(2010, 4, 2), "F", "H01", true, DOS,
+        null, "CMB", true, "TG[0-9]{7}-0[1-9]", "TG1234567-03", relationship, DOS.minusYears(1), null);
+  }
+
+  private static RegistrationCheck.Parties parties(String family, String given, LocalDate birth, String npi, boolean known) {
+    return new RegistrationCheck.Parties(family, given, birth, "M", npi, known, "H01", "1234567893", "311234567",
+        "Tallgrass", true, true, true);
+  }
+
+  @Test
+  void aDependentsSubscriberMustBeNamedAndOlderForAChild() {
+    assertThat(RegistrationCheck.partyProblems(dependent("CHILD"), parties("Rivera", "Luis", LocalDate.of(1980, 1, 1),
+        null, false))).isEmpty();
+    assertThat(RegistrationCheck.partyProblems(dependent("CHILD"), parties(null, null, null, null, false)))
+        .extracting(RegistrationProblem::field).containsExactly("coverage.subscriber");
+    assertThat(RegistrationCheck.partyProblems(dependent("CHILD"), parties("Rivera", "Luis", LocalDate.of(2012, 1, 1),
+        null, false)))
+        .singleElement().satisfies(p -> assertThat(p.message()).contains("not older than the patient"));
+    assertThat(RegistrationCheck.partyProblems(dependent("SPOUSE"), parties("Rivera", "Ana", LocalDate.of(2010, 4, 2),
+        null, false)))
+        .singleElement().satisfies(p -> assertThat(p.message()).contains("The subscriber is the patient"));
+  }
+
+  @Test
+  void anUnknownRenderingProviderIsAProblemNotACrash() {
+    assertThat(RegistrationCheck.partyProblems(complete(), parties(null, null, null, "1234567893", false)))
+        .singleElement().satisfies(p -> {
+          assertThat(p.field()).isEqualTo("renderingProviderNpi");
+          assertThat(p.message()).contains("not in the master data");
+        });
+    assertThat(RegistrationCheck.partyProblems(complete(), parties(null, null, null, "1234567893", true))).isEmpty();
+  }
+
+  @Test
+  void anInactivePayerOrProviderIsNamed() {
+    var p = new RegistrationCheck.Parties(null, null, null, null, "1234567893", true, "H01", "1234567893", "311234567",
+        "Lakeshore", true, false, false);
+    assertThat(RegistrationCheck.partyProblems(complete(), p)).extracting(RegistrationProblem::message)
+        .anyMatch(m -> m.contains("provider 1234567893 is inactive"))
+        .anyMatch(m -> m.contains("Payer CMA is inactive"));
+  }
 }
