@@ -13,7 +13,7 @@ import org.revcycle.eligibility.EligibilityVerification;
 import org.revcycle.eligibility.EligibilityVerification.Outcome;
 import org.revcycle.eligibility.EligibilityVerification.Person;
 import org.revcycle.eligibility.RegistrationProblem;
-import org.revcycle.x12.status.InMemoryControlNumbers;
+import org.revcycle.x12.CountingControlNumbers;
 
 /** Real-time eligibility against the sandbox payers: a real 270 out, a real 271 back, read and judged. */
 class SandboxEligibilityTest {
@@ -23,7 +23,7 @@ class SandboxEligibilityTest {
   private static final Person PATIENT = new Person("Testperson", "Alex", LocalDate.of(1961, 5, 14), "F");
 
   private final EligibilityVerification verification = new EligibilityVerification(
-      new SandboxEligibility(new SandboxNetwork(), CLOCK), new InMemoryControlNumbers(7), CLOCK);
+      new SandboxEligibility(new SandboxNetwork(), CLOCK), new CountingControlNumbers(7), CLOCK);
 
   private EligibilityVerification.Verification verify(String payer, String memberId, Person subscriber) {
     return verification.verify(new EligibilityVerification.Request(payer, "Lakeshore Mutual Health Plan", memberId, PATIENT,

@@ -2,25 +2,35 @@ package org.revcycle.x12;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Control numbers for tests: counting up from 1, like a fresh database sequence. */
+/** Control numbers for tests: counting up from a first number (1 by default), like a fresh database sequence. */
 public final class CountingControlNumbers implements ControlNumbers {
 
-  private final AtomicLong interchange = new AtomicLong();
-  private final AtomicLong group = new AtomicLong();
-  private final AtomicLong transaction = new AtomicLong();
+  private final AtomicLong interchange;
+  private final AtomicLong group;
+  private final AtomicLong transaction;
+
+  public CountingControlNumbers() {
+    this(1);
+  }
+
+  public CountingControlNumbers(long first) {
+    interchange = new AtomicLong(first);
+    group = new AtomicLong(first);
+    transaction = new AtomicLong(first);
+  }
 
   @Override
   public long nextInterchange() {
-    return interchange.incrementAndGet();
+    return interchange.getAndIncrement();
   }
 
   @Override
   public long nextGroup() {
-    return group.incrementAndGet();
+    return group.getAndIncrement();
   }
 
   @Override
   public long nextTransaction() {
-    return transaction.incrementAndGet();
+    return transaction.getAndIncrement();
   }
 }

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.revcycle.x12.CountingControlNumbers;
 import org.revcycle.x12.InterchangeParties;
 import org.revcycle.x12.X12Exception;
 import org.revcycle.x12.X12Problem;
@@ -32,7 +33,7 @@ class Claim837WriterTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:30:00Z"), ZoneOffset.UTC);
   private static final InterchangeParties PARTIES = InterchangeParties.of("REVCYCLE", "CLEARINGHOUSE", 'T');
 
-  private final Claim837Writer writer = new Claim837Writer(new InMemoryControlNumbers(41), CLOCK);
+  private final Claim837Writer writer = new Claim837Writer(new CountingControlNumbers(41), CLOCK);
 
   private byte[] write(List<ClaimBatch> batches) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

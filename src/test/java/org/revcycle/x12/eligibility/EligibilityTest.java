@@ -23,7 +23,7 @@ import org.revcycle.x12.Segment;
 import org.revcycle.x12.X12Exception;
 import org.revcycle.x12.X12InterchangeWriter;
 import org.revcycle.x12.X12SegmentReader;
-import org.revcycle.x12.status.InMemoryControlNumbers;
+import org.revcycle.x12.CountingControlNumbers;
 
 /**
  * 270 writing and 271 reading. Samples: stupidedi (github.com/irobayna/stupidedi, spec/fixtures,
@@ -121,7 +121,7 @@ class EligibilityTest {
   private static byte[] write(List<EligibilityInquiry> inquiries) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (X12InterchangeWriter writer = new X12InterchangeWriter(out, InterchangeParties.of("HOSPITAL", "PAYER", 'T'),
-        new InMemoryControlNumbers(41), CLOCK)) {
+        new CountingControlNumbers(41), CLOCK)) {
       EligibilityInquiryWriter.writeGroup(writer, inquiries, LocalDateTime.now(CLOCK));
     }
     return out.toByteArray();

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.revcycle.x12.CountingControlNumbers;
 import org.revcycle.x12.InquiryParty;
 import org.revcycle.x12.InquiryPerson;
 import org.revcycle.x12.InterchangeParties;
@@ -40,7 +41,7 @@ class ClaimStatusInquiryWriterTest {
   static byte[] write(List<ClaimStatusInquiry> inquiries) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (X12InterchangeWriter writer = new X12InterchangeWriter(out, InterchangeParties.of("HOSPITAL", "PAYER", 'T'),
-        new InMemoryControlNumbers(7), CLOCK)) {
+        new CountingControlNumbers(7), CLOCK)) {
       ClaimStatusInquiryWriter.writeGroup(writer, inquiries, NOW);
     }
     return out.toByteArray();
