@@ -1,6 +1,5 @@
 package org.revcycle.remittance;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.revcycle.encounter.EncounterToCashProcess;
 import org.slf4j.Logger;
@@ -39,13 +38,13 @@ public class RemittanceWorkflow {
    */
   public boolean notifyArrival(String patientControlNumber) {
     try {
-      ownTransaction.executeWithoutResult(status ->
-          runtimeService.createMessageCorrelation(EncounterToCashProcess.MESSAGE_REMITTANCE_RECEIVED)
+      // correlateAll: no instance waiting is a normal answer (the claim is not there yet, or done),
+      // not an exception that the engine logs as an error and rolls back
+      Boolean woken = ownTransaction.execute(status ->
+          !runtimeService.createMessageCorrelation(EncounterToCashProcess.MESSAGE_REMITTANCE_RECEIVED)
               .processInstanceBusinessKey(patientControlNumber)
-              .correlateWithResult());
-      return true;
-    } catch (MismatchingMessageCorrelationException notWaiting) {
-      return false;
+              .correlateAllWithResult().isEmpty());
+      return Boolean.TRUE.equals(woken);
     } catch (RuntimeException e) {
       log.warn("Waking claim {} for its remittance failed; the sweeper will try again", patientControlNumber, e);
       return false;
