@@ -89,6 +89,23 @@ public final class X12SegmentReader implements AutoCloseable {
     return segment;
   }
 
+  /**
+   * Hands every remaining segment to the handler. A value the handler cannot map (an {@link
+   * X12Exception}) is rethrown with the schema problems found before it, so the caller sees both.
+   */
+  public void forEachSegment(java.util.function.Consumer<Segment> handler) {
+    Segment segment;
+    while ((segment = next()) != null) {
+      try {
+        handler.accept(segment);
+      } catch (X12Exception e) {
+        List<X12Problem> all = new ArrayList<>(problems);
+        all.addAll(e.problems());
+        throw new X12Exception(all, e);
+      }
+    }
+  }
+
   /** Validation problems found so far, in stream order. */
   public List<X12Problem> problems() {
     return problems;

@@ -48,16 +48,7 @@ public final class EligibilityResponseReader {
 
   private EligibilityResponse readAll(InputStream in) {
     try (X12SegmentReader reader = X12SegmentReader.open(in)) {
-      Segment segment;
-      while ((segment = reader.next()) != null) {
-        try {
-          accept(segment, reader);
-        } catch (X12Exception e) {
-          List<X12Problem> all = new ArrayList<>(reader.problems());
-          all.addAll(e.problems());
-          throw new X12Exception(all, e);
-        }
-      }
+      reader.forEachSegment(segment -> accept(segment, reader));
       problems.addAll(0, reader.problems());
     }
     return new EligibilityResponse(guide, members, requestRejections, problems);

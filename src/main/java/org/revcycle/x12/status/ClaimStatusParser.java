@@ -46,17 +46,7 @@ public final class ClaimStatusParser {
 
   public Result parse(InputStream in) {
     try (X12SegmentReader reader = X12SegmentReader.open(in)) {
-      Segment segment;
-      while ((segment = reader.next()) != null) {
-        try {
-          accept(segment, reader);
-        } catch (X12Exception e) {
-          // a value the mapping cannot use (a malformed date, say): report it with what the schema found
-          List<X12Problem> all = new ArrayList<>(reader.problems());
-          all.addAll(e.problems());
-          throw new X12Exception(all, e);
-        }
-      }
+      reader.forEachSegment(segment -> accept(segment, reader));
       problems.addAll(0, reader.problems());
     }
     return new Result(claims, levels, problems);
