@@ -13,11 +13,13 @@ public class ClaimSubmissions {
 
   private final ClaimRepository claims;
   private final Clearinghouse clearinghouse;
+  private final ClaimStatusInquiry statusInquiry;
   private final WorkQueueRouter router;
   private final Clock clock;
 
-  public ClaimSubmissions(ClaimRepository claims, Clearinghouse clearinghouse, WorkQueueRouter router,
-      Clock clock) {
+  public ClaimSubmissions(ClaimRepository claims, Clearinghouse clearinghouse, ClaimStatusInquiry statusInquiry,
+      WorkQueueRouter router, Clock clock) {
+    this.statusInquiry = statusInquiry;
     this.claims = claims;
     this.clearinghouse = clearinghouse;
     this.router = router;
@@ -47,8 +49,7 @@ public class ClaimSubmissions {
 
   public StatusRequestOutcome requestStatus(UUID claimId) {
     ClaimSubmission submission = claims.submission(claimId);
-    Clearinghouse.StatusReport report =
-        clearinghouse.status(submission.patientControlNumber(), submission.payerId());
+    ClaimStatusInquiry.StatusReport report = statusInquiry.status(submission);
     claims.addEvent(claimId, "ADJUDICATION", "STATUS_" + report.category(), report.description(), "system",
         clock.instant());
     // still open at the payer: a person follows up, on the late-claim service level

@@ -3,8 +3,6 @@ package org.revcycle.sandbox;
 import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +39,12 @@ public class SandboxClearinghouse implements Clearinghouse {
     t.setDaemon(true);
     return t;
   });
-  private final Map<String, String> pending = new ConcurrentHashMap<>();
-  private final Map<String, ClaimAdjudication> adjudicated = new ConcurrentHashMap<>();
+  private final SandboxClaimStatuses statuses;
   private final AtomicLong references = new AtomicLong();
 
   public SandboxClearinghouse(SandboxPayers payers, @Lazy RemittanceFiles remittanceFiles, SandboxRemittanceFiles payerFiles,
-      SandboxProperties properties) {
+      SandboxProperties properties, SandboxClaimStatuses statuses) {
+    this.statuses = statuses;
     this.payers = payers;
     this.remittanceFiles = remittanceFiles;
     this.payerFiles = payerFiles;
@@ -60,7 +58,7 @@ public class SandboxClearinghouse implements Clearinghouse {
     if (!front.accepted()) {
       return new Acknowledgment(false, reference, front.reasons());
     }
-    pending.put(claim.patientControlNumber(), reference);
+    statuses.received(claim.patientControlNumber(), reference);
     // a payer sees the claim only once the submission is committed, as with a real file drop
     Runnable adjudicate = () -> payerThreads.schedule(() -> adjudicate(claim),
         properties.adjudicationDelay().toMillis(), TimeUnit.MILLISECONDS);
@@ -84,8 +82,7 @@ public class SandboxClearinghouse implements Clearinghouse {
     for (int attempt = 1; ; attempt++) {
       try {
         remittanceFiles.receive(file, "sandbox-clearinghouse");
-        adjudicated.put(claim.patientControlNumber(), adjudication);
-        pending.remove(claim.patientControlNumber());
+        statuses.adjudicated(claim.patientControlNumber(), adjudication);
         return;
       } catch (RuntimeException e) {
         if (attempt >= 5) {
@@ -95,20 +92,6 @@ public class SandboxClearinghouse implements Clearinghouse {
         sleep(200L * attempt);
       }
     }
-  }
-
-  @Override
-  public StatusReport status(String patientControlNumber, String payerId) {
-    ClaimAdjudication done = adjudicated.get(patientControlNumber);
-    if (done != null) {
-      return done.denied()
-          ? new StatusReport("F2", "Finalized/denial, payer claim " + done.payerClaimNumber())
-          : new StatusReport("F1", "Finalized/payment, payer claim " + done.payerClaimNumber());
-    }
-    if (pending.containsKey(patientControlNumber)) {
-      return new StatusReport("P1", "Pending/in process");
-    }
-    return new StatusReport("A4", "Not found");
   }
 
   @PreDestroy
