@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.revcycle.ledger.LedgerRepository;
 import org.revcycle.platform.web.ApiProblem;
@@ -33,8 +34,13 @@ public class ClaimController {
   @GetMapping("/{id}")
   public ClaimView claim(@PathVariable UUID id) {
     ClaimSummary summary = claims.summary(id).orElseThrow(() -> ApiProblem.notFound("Claim", id));
-    return new ClaimView(summary, claims.diagnoses(id), claims.lines(id), claims.events(id), claims.decisions(id),
-        claims.edits(id), amounts(id));
+    // per line: the ledger's postings that name the line (its charge, the SVCs paying it); key 0 is claim level
+    Map<Integer, LedgerRepository.ClaimLedger> byLine = ledger.claimLineLedgers(id);
+    List<ClaimView.Line> lines = claims.lines(id).stream()
+        .map(l -> l.withAmounts(ClaimAmounts.of(byLine.getOrDefault(l.lineNumber(), LedgerRepository.ClaimLedger.EMPTY))))
+        .toList();
+    return new ClaimView(summary, claims.diagnoses(id), lines, claims.events(id), claims.decisions(id),
+        claims.edits(id), amounts(id), ClaimAmounts.of(byLine.getOrDefault(0, LedgerRepository.ClaimLedger.EMPTY)));
   }
 
   @GetMapping

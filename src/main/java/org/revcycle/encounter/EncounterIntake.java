@@ -83,9 +83,17 @@ public class EncounterIntake {
     String receivable = selfPay ? Accounts.AR_PATIENT : Accounts.AR_INSURANCE;
     BigDecimal total = e.totalCharge();
     if (total.signum() > 0) {
+      // one pair per claim line, so that what the payer decides per service line ties to that line's charge
+      List<JournalLine> chargeLines = new ArrayList<>();
+      for (ClaimSubmission.Line line : lines(e)) {
+        if (line.charge().signum() > 0) {
+          String memo = "line " + line.lineNumber();
+          chargeLines.add(JournalLine.signed(receivable, line.charge(), memo, null, line.lineNumber(), null, null));
+          chargeLines.add(JournalLine.signed(Accounts.GROSS_REVENUE, line.charge().negate(), memo, null, line.lineNumber(), null, null));
+        }
+      }
       ledger.post(new JournalEntry(UUID.randomUUID(), e.serviceDate(), "Charges for claim " + pcn, "CHARGE", pcn,
-          claimId, "system", "charge:" + pcn,
-          List.of(JournalLine.debit(receivable, total, null), JournalLine.credit(Accounts.GROSS_REVENUE, total, null))));
+          claimId, "system", "charge:" + pcn, chargeLines));
     }
     workflow.start(claimId, pcn, selfPay);
     inbound.markTaken(inboundMessageId, false, sourceKey);

@@ -20,7 +20,8 @@ public class JournalExportFile {
 
   /** The header line; the columns every row has, in this order (RFC 4180 quoting). */
   public static final List<String> COLUMNS = List.of("entry_id", "entry_date", "line_number", "account", "debit",
-      "credit", "source_type", "source_file_id", "trace_number", "clp", "source_ref", "source_code", "claim_id", "memo");
+      "credit", "source_type", "source_file_id", "trace_number", "clp", "source_ref", "source_code", "claim_id", "memo",
+      "claim_line", "service_line", "payer_id");
 
   private static final int LONGEST_PERIOD_DAYS = 366;
 
@@ -43,7 +44,8 @@ public class JournalExportFile {
       out.write(String.join(",", COLUMNS) + "\r\n");
       jdbc.query("""
           select e.id, e.entry_date, l.line_number, l.account_code, l.debit, l.credit, e.source_type,
-            e.source_file_id, e.trace_number, e.source_ref, l.source_code, e.claim_id, l.memo
+            e.source_file_id, e.trace_number, e.source_ref, l.source_code, e.claim_id, l.memo, l.claim_line_number,
+            l.service_ref, coalesce(l.payer_id, e.payer_id)
           from journal_entry e join journal_line l on l.entry_id = e.id
           where e.entry_date between ? and ?
           order by e.entry_date, e.posted_at, e.id, l.line_number""",
@@ -53,7 +55,8 @@ public class JournalExportFile {
             row(out, rs.getString(1), rs.getObject(2, LocalDate.class).toString(), Integer.toString(rs.getInt(3)),
                 rs.getString(4), amount(rs.getBigDecimal(5)), amount(rs.getBigDecimal(6)), rs.getString(7),
                 rs.getString(8), traceNumber, clp(traceNumber, sourceRef), sourceRef, rs.getString(11),
-                rs.getString(12), rs.getString(13));
+                rs.getString(12), rs.getString(13), rs.getObject(14) == null ? null : Integer.toString(rs.getInt(14)),
+                rs.getString(15), rs.getString(16));
           },
           from, to);
       out.flush();

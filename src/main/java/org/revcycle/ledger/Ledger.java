@@ -50,12 +50,20 @@ public class Ledger {
         .filter(a -> Accounts.AR_INSURANCE.equals(a.parentCode()) && a.payerClass() != null)
         .collect(Collectors.toMap(LedgerAccount::payerClass, LedgerAccount::code));
     Set<UUID> claimsOnControl = new HashSet<>();
+    Set<String> payersOnControl = new HashSet<>();
     for (JournalEntry e : entries) {
-      if (e.claimId() != null && e.lines().stream().anyMatch(l -> Accounts.AR_INSURANCE.equals(l.accountCode()))) {
-        claimsOnControl.add(e.claimId());
+      for (JournalLine l : e.lines()) {
+        if (Accounts.AR_INSURANCE.equals(l.accountCode())) {
+          if (l.payerId() != null) {
+            payersOnControl.add(l.payerId());
+          } else if (e.claimId() != null) {
+            claimsOnControl.add(e.claimId());
+          }
+        }
       }
     }
     Map<UUID, String> payerClasses = claimsOnControl.isEmpty() ? Map.of() : repository.payerClasses(claimsOnControl);
+    Map<String, String> classOfPayer = payersOnControl.isEmpty() ? Map.of() : repository.payerClassesOfPayers(payersOnControl);
 
     List<PostingResult> results = new ArrayList<>();
     Map<String, JournalEntry> toInsert = new LinkedHashMap<>();
@@ -74,8 +82,8 @@ public class Ledger {
           throw new InvalidInputException("lines[" + i + "].accountCode", "Account " + code + " is not in the chart of accounts.");
         }
       }
-      String receivable = entry.claimId() == null ? null : receivableByClass.get(payerClasses.get(entry.claimId()));
-      JournalEntry routed = receivable == null ? entry : routeTo(entry, receivable);
+      String claimReceivable = entry.claimId() == null ? null : receivableByClass.get(payerClasses.get(entry.claimId()));
+      JournalEntry routed = routeTo(entry, claimReceivable, payer -> receivableByClass.get(classOfPayer.get(payer)));
       toInsert.put(entry.idempotencyKey(), routed);
       results.add(new PostingResult(entry.id(), true));
     }
@@ -85,10 +93,23 @@ public class Ledger {
     return results;
   }
 
-  private static JournalEntry routeTo(JournalEntry e, String receivable) {
+  /**
+   * Lines to the insurance control account go to the sub-account of their payer's class: the line's
+   * own payer (a secondary or tertiary in coordination of benefits) or else the claim's payer.
+   */
+  private static JournalEntry routeTo(JournalEntry e, String claimReceivable, Function<String, String> payerReceivable) {
+    boolean onControl = e.lines().stream().anyMatch(l -> Accounts.AR_INSURANCE.equals(l.accountCode()));
+    if (!onControl) {
+      return e;
+    }
     List<JournalLine> lines = e.lines().stream()
-        .map(l -> Accounts.AR_INSURANCE.equals(l.accountCode())
-            ? new JournalLine(receivable, l.debit(), l.credit(), l.memo(), l.sourceCode()) : l)
+        .map(l -> {
+          if (!Accounts.AR_INSURANCE.equals(l.accountCode())) {
+            return l;
+          }
+          String receivable = l.payerId() != null ? payerReceivable.apply(l.payerId()) : claimReceivable;
+          return receivable == null ? l : l.onAccount(receivable);
+        })
         .toList();
     return new JournalEntry(e.id(), e.entryDate(), e.description(), e.sourceType(), e.sourceRef(), e.claimId(),
         e.postedBy(), e.idempotencyKey(), lines, e.sourceFileId(), e.traceNumber(), e.payerId());

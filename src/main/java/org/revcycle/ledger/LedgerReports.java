@@ -36,7 +36,8 @@ public class LedgerReports {
       case ACCOUNT -> "l.account_code";
       case CLAIM -> "cast(e.claim_id as varchar(36))";
       case PATIENT -> "cast(en.patient_id as varchar(36))";
-      case PAYER -> "coalesce(e.payer_id, c.payer_id, 'SELF-PAY')";
+      // a line moving a secondary's or tertiary's receivable names that payer; the rest is the entry's payer
+      case PAYER -> "coalesce(l.payer_id, e.payer_id, c.payer_id, 'SELF-PAY')";
     };
     StringBuilder sql = new StringBuilder("""
         select %s k, sum(l.debit) d, sum(l.credit) c

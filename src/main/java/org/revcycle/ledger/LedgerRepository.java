@@ -65,6 +65,15 @@ public class LedgerRepository {
     return found;
   }
 
+  /** The payer class of each known payer. */
+  Map<String, String> payerClassesOfPayers(Collection<String> payerIds) {
+    Map<String, String> found = new HashMap<>();
+    jdbc.sql("select id, payer_class from payer where id in (:ids)").param("ids", payerIds)
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list().forEach(e -> found.put(e.getKey(), e.getValue()));
+    return found;
+  }
+
   void insert(JournalEntry entry, Instant postedAt) {
     insertAll(List.of(entry), postedAt);
   }
@@ -84,11 +93,13 @@ public class LedgerRepository {
     for (JournalEntry e : entries) {
       int lineNumber = 1;
       for (JournalLine l : e.lines()) {
-        lines.add(new Object[] {e.id(), lineNumber++, l.accountCode(), l.debit(), l.credit(), l.memo(), l.sourceCode()});
+        lines.add(new Object[] {e.id(), lineNumber++, l.accountCode(), l.debit(), l.credit(), l.memo(), l.sourceCode(),
+            l.claimLineNumber(), l.serviceRef(), l.payerId()});
       }
     }
-    jdbcTemplate.batchUpdate(
-        "insert into journal_line (entry_id, line_number, account_code, debit, credit, memo, source_code) values (?, ?, ?, ?, ?, ?, ?)",
+    jdbcTemplate.batchUpdate("""
+        insert into journal_line (entry_id, line_number, account_code, debit, credit, memo, source_code, claim_line_number,
+          service_ref, payer_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         lines);
   }
 
@@ -96,11 +107,11 @@ public class LedgerRepository {
     List<JournalLine> lines =
         jdbc.sql(
                 """
-                select account_code, debit, credit, memo, source_code from journal_line
-                where entry_id = ? order by line_number""")
+                select account_code, debit, credit, memo, source_code, claim_line_number, service_ref, payer_id
+                from journal_line where entry_id = ? order by line_number""")
             .param(id)
             .query((rs, n) -> new JournalLine(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4),
-                rs.getString(5)))
+                rs.getString(5), rs.getObject(6, Integer.class), rs.getString(7), rs.getString(8)))
             .list();
     return jdbc.sql(
             """
@@ -161,10 +172,31 @@ public class LedgerRepository {
         .collect(Collectors.toMap(AccountTotals::accountCode, t -> t)));
   }
 
+  /**
+   * One claim's postings per claim line (charges and SVC postings name their line), by account as
+   * {@link #claimLedger}; claim-level postings (no line) are under the key 0.
+   */
+  public Map<Integer, ClaimLedger> claimLineLedgers(UUID claimId) {
+    Map<Integer, Map<String, AccountTotals>> byLine = new java.util.TreeMap<>();
+    jdbc.sql("""
+            select coalesce(l.claim_line_number, 0), coalesce(a.parent_code, a.code), sum(l.debit), sum(l.credit)
+            from journal_line l join journal_entry e on e.id = l.entry_id join ledger_account a on a.code = l.account_code
+            where e.claim_id = ? group by coalesce(l.claim_line_number, 0), coalesce(a.parent_code, a.code)""")
+        .param(claimId)
+        .query((rs, n) -> Map.entry(rs.getInt(1), new AccountTotals(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4))))
+        .list()
+        .forEach(e -> byLine.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(e.getValue().accountCode(), e.getValue()));
+    Map<Integer, ClaimLedger> result = new java.util.TreeMap<>();
+    byLine.forEach((line, totals) -> result.put(line, new ClaimLedger(totals)));
+    return result;
+  }
+
   public record AccountTotals(String accountCode, BigDecimal debits, BigDecimal credits) {}
 
   /** One claim's postings by account; an account never posted to reads zero. */
   public record ClaimLedger(Map<String, AccountTotals> totals) {
+
+    public static final ClaimLedger EMPTY = new ClaimLedger(Map.of());
 
     public BigDecimal debits(String account) {
       AccountTotals t = totals.get(account);

@@ -10,7 +10,10 @@ import java.util.List;
  * and the patient's responsibility is the sum of the PR adjustments.
  *
  * @param statusCode CLP02: 1 processed as primary, 2 secondary, 3 tertiary, 4 denied, 22 reversal
+ * @param adjustments every CAS, claim level and line level
  * @param traceNumber TRN02, the check or EFT number the bank deposit carries
+ * @param lines the SVC loops, each with its own CAS (also in {@code adjustments}) and the claim line
+ *     it pays; empty when the payer decided at claim level only
  */
 public record ClaimAdjudication(
     String patientControlNumber,
@@ -23,7 +26,42 @@ public record ClaimAdjudication(
     List<Adjustment> adjustments,
     List<String> remarkCodes,
     LocalDate paymentDate,
-    String traceNumber) {
+    String traceNumber,
+    List<ServiceLine> lines) {
+
+  /** A decision at claim level only (no SVC). */
+  public ClaimAdjudication(String patientControlNumber, String payerId, String payerClaimNumber, String statusCode,
+      BigDecimal charge, BigDecimal paid, BigDecimal patientResponsibility, List<Adjustment> adjustments,
+      List<String> remarkCodes, LocalDate paymentDate, String traceNumber) {
+    this(patientControlNumber, payerId, payerClaimNumber, statusCode, charge, paid, patientResponsibility, adjustments,
+        remarkCodes, paymentDate, traceNumber, List.of());
+  }
+
+  public ClaimAdjudication {
+    lines = lines == null ? List.of() : List.copyOf(lines);
+  }
+
+  /**
+   * One SVC: what the payer did with one service line.
+   *
+   * @param sequence the SVC's position in its CLP (1, 2, ...)
+   * @param claimLineNumber the claim line it pays, or null when no line of the claim fits
+   * @param reference what names it in the 835: position, procedure, REF*6R (for journal lines)
+   */
+  public record ServiceLine(int sequence, Integer claimLineNumber, String reference, String lineControlNumber,
+      String procedureCode, BigDecimal charge, BigDecimal paid, List<Adjustment> adjustments) {
+
+    public ServiceLine {
+      adjustments = List.copyOf(adjustments);
+    }
+  }
+
+  /** The claim-level CAS: every adjustment that no SVC carries. */
+  public List<Adjustment> claimLevelAdjustments() {
+    List<Adjustment> remaining = new java.util.ArrayList<>(adjustments);
+    lines.forEach(l -> l.adjustments().forEach(remaining::remove));
+    return remaining;
+  }
 
   /** One CAS triple: group code (CO, PR, OA, PI, CR), reason code (CARC), amount. */
   public record Adjustment(String groupCode, String reasonCode, BigDecimal amount) {}

@@ -95,6 +95,35 @@ public class ClaimMatcher {
         .list());
   }
 
+  /** The billed lines of each claim, in line order, for allocating SVCs. */
+  Map<UUID, List<ServiceLineAllocation.ClaimLine>> claimLines(Collection<UUID> claimIds) {
+    Map<UUID, List<ServiceLineAllocation.ClaimLine>> found = new HashMap<>();
+    if (!claimIds.isEmpty()) {
+      jdbc.sql("""
+          select claim_id, line_number, procedure_code, revenue_code, charge from claim_line
+          where claim_id in (:ids) order by claim_id, line_number""")
+          .param("ids", claimIds)
+          .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
+              new ServiceLineAllocation.ClaimLine(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5))))
+          .list().forEach(e -> found.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+    }
+    return found;
+  }
+
+  /** What each claim still has open with its payers: the insurance receivables, every payer class. */
+  Map<UUID, java.math.BigDecimal> insuranceBalances(Collection<UUID> claimIds) {
+    Map<UUID, java.math.BigDecimal> found = new HashMap<>();
+    jdbc.sql("""
+        select e.claim_id, sum(l.debit - l.credit)
+        from journal_entry e join journal_line l on l.entry_id = e.id join ledger_account a on a.code = l.account_code
+        where e.claim_id in (:ids) and (a.code = '1110' or a.parent_code = '1110')
+        group by e.claim_id""")
+        .param("ids", claimIds)
+        .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getBigDecimal(2)))
+        .list().forEach(e -> found.put(e.getKey(), e.getValue()));
+    return found;
+  }
+
   static String sameKey(String payer, String trace, String pcn, String payerClaimNumber, String status,
       java.math.BigDecimal charge, java.math.BigDecimal paid) {
     return payer + "|" + trace + "|" + pcn + "|" + (payerClaimNumber == null ? "" : payerClaimNumber) + "|" + status

@@ -56,12 +56,15 @@ public class RemittanceFilePosting {
   private final TransactionTemplate chunkTransaction;
   private final int chunkSize;
   private final ApplicationEventPublisher events;
+  private final OtherCoverages coverages;
 
   public RemittanceFilePosting(RemittanceFileRepository files, ClaimMatcher matcher, Ledger ledger,
       AdjustmentAccounts adjustmentAccounts, InboundMessages inbound, JdbcTemplate jdbc, RemittancePostingProbe probe,
       RemittanceWorkflow workflow, Clock clock, PlatformTransactionManager transactions,
-      @Value("${revcycle.remittance.posting-chunk-size:250}") int chunkSize, ApplicationEventPublisher events) {
+      @Value("${revcycle.remittance.posting-chunk-size:250}") int chunkSize, ApplicationEventPublisher events,
+      OtherCoverages coverages) {
     this.events = events;
+    this.coverages = coverages;
     this.files = files;
     this.matcher = matcher;
     this.ledger = ledger;
@@ -136,28 +139,63 @@ public class RemittanceFilePosting {
       });
       Map<String, ClaimMatcher.MatchedClaim> byPcn = matcher.byPatientControlNumber(pcns);
       Set<String> taken = matcher.alreadyTaken(fileId, traces);
+      // first the claims each CLP is about, then what posting them needs, a query each for the chunk
+      List<ClaimMatcher.MatchedClaim> claims = new ArrayList<>(items.size());
+      Set<UUID> withLines = new LinkedHashSet<>();
+      Set<UUID> matchedIds = new LinkedHashSet<>();
+      for (Item item : items) {
+        ClaimPayment c = item.claim();
+        if (taken.contains(ClaimMatcher.sameKey(RemittanceFiles.payerId(item.header()), item.header().traceNumber(),
+            c.patientControlNumber(), c.payerClaimNumber() == null ? "" : c.payerClaimNumber(), c.statusCode(),
+            c.totalCharge(), c.paid()))) {
+          claims.add(null);
+          continue;
+        }
+        ClaimMatcher.MatchedClaim claim = byPcn.get(c.patientControlNumber());
+        if (claim == null) {
+          claim = matcher.byPayerClaimNumber(c.payerClaimNumber())
+              .or(() -> matcher.byPatientAndServiceDate(c.patientId(), serviceDate(c), RemittanceFiles.payerId(item.header())))
+              .orElse(null);
+        }
+        claims.add(claim);
+        if (claim != null) {
+          matchedIds.add(claim.id());
+          if (!c.services().isEmpty()) {
+            withLines.add(claim.id());
+          }
+        }
+      }
+      Map<UUID, List<ServiceLineAllocation.ClaimLine>> claimLines = matcher.claimLines(withLines);
+      Map<UUID, List<String>> otherPayers = coverages.payersAfterPrimary(matchedIds);
+
       List<Object[]> remittanceRows = new ArrayList<>();
       List<Object[]> adjustmentRows = new ArrayList<>();
+      List<Object[]> serviceLineRows = new ArrayList<>();
       List<Object[]> eventRows = new ArrayList<>();
       List<Object[]> payerClaimNumbers = new ArrayList<>();
       List<JournalEntry> entries = new ArrayList<>();
+      // claims whose own process waits for a decision: the last such decision of the chunk per claim
+      Map<UUID, UUID> forTheirProcess = new java.util.LinkedHashMap<>();
+      Set<UUID> denials = new java.util.HashSet<>();
       int matched = 0;
       int unmatched = 0;
       int already = 0;
-      for (Item item : items) {
-        ClaimAdjudication a = RemittanceFiles.adjudication(item.header(), item.claim());
-        if (taken.contains(ClaimMatcher.sameKey(a.payerId(), a.traceNumber(), a.patientControlNumber(),
-            a.payerClaimNumber(), a.statusCode(), a.charge(), a.paid()))) {
+      for (int n = 0; n < items.size(); n++) {
+        Item item = items.get(n);
+        ClaimMatcher.MatchedClaim claim = claims.get(n);
+        if (claim == null && taken.contains(ClaimMatcher.sameKey(RemittanceFiles.payerId(item.header()),
+            item.header().traceNumber(), item.claim().patientControlNumber(),
+            item.claim().payerClaimNumber() == null ? "" : item.claim().payerClaimNumber(), item.claim().statusCode(),
+            item.claim().totalCharge(), item.claim().paid()))) {
           already++;
           probe.claimTaken(fileId, item.sequence());
           continue;
         }
-        ClaimMatcher.MatchedClaim claim = byPcn.get(a.patientControlNumber());
-        if (claim == null) {
-          claim = matcher.byPayerClaimNumber(a.payerClaimNumber())
-              .or(() -> matcher.byPatientAndServiceDate(item.claim().patientId(), serviceDate(item.claim()), a.payerId()))
-              .orElse(null);
-        }
+        List<Integer> allocation = claim == null || item.claim().services().isEmpty()
+            ? java.util.Collections.nCopies(item.claim().services().size(), null)
+            : ServiceLineAllocation.allocate(item.claim().patientControlNumber(), item.claim().services(),
+                claimLines.getOrDefault(claim.id(), List.of()));
+        ClaimAdjudication a = RemittanceFiles.adjudication(item.header(), item.claim(), allocation);
         UUID remittanceId = UUID.randomUUID();
         boolean followOn = claim != null && claim.primaryPosted() && ("2".equals(a.statusCode()) || "3".equals(a.statusCode()));
         // the claim's own process takes a decision only while it waits for one; later ones are posted here alone
@@ -173,11 +211,13 @@ public class RemittanceFilePosting {
         for (var adj : item.claim().adjustments()) {
           adjustmentRows.add(new Object[] {remittanceId, adjustmentSeq++, adj.group(), adj.reason(), adj.amount(), null});
         }
-        int lineNumber = 0;
-        for (ServicePayment line : item.claim().services()) {
-          lineNumber++;
+        for (ClaimAdjudication.ServiceLine line : a.lines()) {
+          serviceLineRows.add(new Object[] {remittanceId, line.sequence(), line.claimLineNumber(),
+              line.lineControlNumber() == null ? null : truncate(line.lineControlNumber(), 50),
+              line.procedureCode() == null ? null : truncate(line.procedureCode(), 48), line.charge(), line.paid()});
           for (var adj : line.adjustments()) {
-            adjustmentRows.add(new Object[] {remittanceId, adjustmentSeq++, adj.group(), adj.reason(), adj.amount(), lineNumber});
+            adjustmentRows.add(new Object[] {remittanceId, adjustmentSeq++, adj.groupCode(), adj.reasonCode(), adj.amount(),
+                line.sequence()});
           }
         }
         if (claim == null) {
@@ -185,11 +225,22 @@ public class RemittanceFilePosting {
           RemittanceEntries.unapplied(remittanceId, a, fileId).ifPresent(entries::add);
         } else {
           matched++;
-          RemittanceEntries.forClaim(remittanceId, claim.id(), a, followOn, claim.payerClass(), mapping, fileId)
+          RemittanceEntries.Receivables receivables = RemittanceEntries.Receivables.of(followOn, a.payerId(),
+              otherPayers.getOrDefault(claim.id(), List.of()));
+          RemittanceEntries.forClaim(remittanceId, claim.id(), a, receivables, claim.payerClass(), mapping, fileId)
               .ifPresent(entries::add);
+          if (forItsProcess) {
+            forTheirProcess.put(claim.id(), remittanceId);
+            if (a.denied()) {
+              denials.add(remittanceId);
+            }
+          }
+          long unallocated = a.lines().stream().filter(l -> l.claimLineNumber() == null).count();
           eventRows.add(new Object[] {UUID.randomUUID(), claim.id(), "ADJUDICATION", a.denied() ? "DENIED" : "ADJUDICATED",
               truncate("CLP02 " + a.statusCode() + ", payer claim " + a.payerClaimNumber() + ", paid " + a.paid()
-                  + ", trace " + a.traceNumber() + (followOn ? ", after a primary payment" : ""), 500),
+                  + ", trace " + a.traceNumber() + (a.lines().isEmpty() ? "" : ", " + a.lines().size() + " service lines"
+                  + (unallocated == 0 ? "" : " (" + unallocated + " matching no claim line, posted at claim level)"))
+                  + (followOn ? ", after a primary payment" : ""), 500),
               "payer " + a.payerId(), Timestamp.from(now)});
           if (a.payerClaimNumber() != null && !a.payerClaimNumber().isBlank()) {
             payerClaimNumbers.add(new Object[] {a.payerClaimNumber(), claim.id()});
@@ -205,12 +256,53 @@ public class RemittanceFilePosting {
       jdbc.batchUpdate("""
           insert into remittance_adjustment (remittance_id, sequence, group_code, reason_code, amount, line_number)
           values (?, ?, ?, ?, ?, ?)""", adjustmentRows);
-      jdbc.batchUpdate("insert into claim_event (id, claim_id, stage, outcome, detail, actor, at) values (?, ?, ?, ?, ?, ?, ?)",
-          eventRows);
+      if (!serviceLineRows.isEmpty()) {
+        jdbc.batchUpdate("""
+            insert into remittance_service_line (remittance_id, line_sequence, claim_line_number, line_control_number,
+              procedure_code, charge, paid) values (?, ?, ?, ?, ?, ?, ?)""", serviceLineRows);
+      }
       jdbc.batchUpdate("update claim set payer_claim_number = ? where id = ? and payer_claim_number is null", payerClaimNumbers);
       ledger.postAll(entries);
+      eventRows.addAll(holdUntilAdjudicated(forTheirProcess, denials, now));
+      jdbc.batchUpdate("insert into claim_event (id, claim_id, stage, outcome, detail, actor, at) values (?, ?, ?, ?, ?, ?, ?)",
+          eventRows);
       files.recordProgress(fileId, items.get(items.size() - 1).sequence(), matched, unmatched, already);
     });
+  }
+
+  /**
+   * A claim's process is woken once, when the claim is fully adjudicated: nothing is left with any
+   * payer (a payer that paid some lines now and the rest in a later 835, a secondary after the
+   * primary). A billing office neither bills the patient nor closes the claim while a payer still
+   * owes part of it. Until then each decision is posted here and marked taken, and the claim keeps
+   * waiting (with its payer-late follow-up); the decision that completes it is the one its process
+   * takes, and a denial is taken at once (it goes to review whatever else is open).
+   *
+   * @return the claim events saying what is still open
+   */
+  private List<Object[]> holdUntilAdjudicated(Map<UUID, UUID> forTheirProcess, Set<UUID> denied, Instant now) {
+    if (forTheirProcess.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, BigDecimal> open = matcher.insuranceBalances(forTheirProcess.keySet());
+    List<Object[]> holds = new ArrayList<>();
+    List<Object[]> earlier = new ArrayList<>();
+    List<Object[]> events = new ArrayList<>();
+    for (var e : forTheirProcess.entrySet()) {
+      BigDecimal balance = open.getOrDefault(e.getKey(), Money.ZERO);
+      if (balance.signum() != 0 && !denied.contains(e.getValue())) {
+        holds.add(new Object[] {Timestamp.from(now), e.getValue()});
+        events.add(new Object[] {UUID.randomUUID(), e.getKey(), "ADJUDICATION", "PARTIALLY_ADJUDICATED",
+            "insurance balance " + balance + " still open with the payers; waiting for the rest", "system", Timestamp.from(now)});
+      } else {
+        // the claim's process takes this decision; decisions before it were posted here already
+        earlier.add(new Object[] {Timestamp.from(now), e.getKey(), e.getValue()});
+      }
+    }
+    jdbc.batchUpdate("update remittance_claim set correlated_at = ? where id = ?", holds);
+    jdbc.batchUpdate("update remittance_claim set correlated_at = ? where claim_id = ? and id <> ? and correlated_at is null",
+        earlier);
+    return events;
   }
 
   /** PLB items to the accounts finance mapped them to; then the file is posted, with its cycle time. */

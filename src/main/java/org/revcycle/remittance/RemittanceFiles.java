@@ -123,14 +123,30 @@ public class RemittanceFiles {
     return id == null || id.isBlank() ? "UNKNOWN" : id;
   }
 
-  /** One CLP as remittance intake takes it: claim and line adjustments together, remarks from both levels. */
+  /** One CLP as remittance intake takes it, with no claim lines to allocate its SVCs to. */
   static ClaimAdjudication adjudication(RemittanceHeader header, ClaimPayment claim) {
+    return adjudication(header, claim, java.util.Collections.nCopies(claim.services().size(), null));
+  }
+
+  /**
+   * One CLP as remittance intake takes it: claim and line adjustments together, remarks from both
+   * levels, and each SVC with the claim line it pays ({@code claimLines}, in SVC order).
+   */
+  static ClaimAdjudication adjudication(RemittanceHeader header, ClaimPayment claim, List<Integer> claimLines) {
     List<ClaimAdjudication.Adjustment> adjustments = new ArrayList<>();
+    List<ClaimAdjudication.ServiceLine> services = new ArrayList<>();
     List<String> remarks = new ArrayList<>(claim.remarkCodes());
     claim.adjustments().forEach(a -> adjustments.add(new ClaimAdjudication.Adjustment(a.group(), a.reason(), a.amount())));
+    int sequence = 0;
     for (ServicePayment line : claim.services()) {
-      line.adjustments().forEach(a -> adjustments.add(new ClaimAdjudication.Adjustment(a.group(), a.reason(), a.amount())));
+      List<ClaimAdjudication.Adjustment> lineAdjustments = line.adjustments().stream()
+          .map(a -> new ClaimAdjudication.Adjustment(a.group(), a.reason(), a.amount())).toList();
+      adjustments.addAll(lineAdjustments);
       remarks.addAll(line.remarkCodes());
+      services.add(new ClaimAdjudication.ServiceLine(sequence + 1, claimLines.get(sequence),
+          ServiceLineAllocation.reference(sequence + 1, line.procedureCode(), line.lineControlNumber()), line.lineControlNumber(), line.procedureCode(),
+          line.charge(), line.paid() == null ? BigDecimal.ZERO.setScale(2) : line.paid(), lineAdjustments));
+      sequence++;
     }
     BigDecimal patientShare = claim.patientResponsibility() != null ? claim.patientResponsibility()
         : adjustments.stream().filter(a -> "PR".equals(a.groupCode())).map(ClaimAdjudication.Adjustment::amount)
@@ -140,7 +156,7 @@ public class RemittanceFiles {
     return new ClaimAdjudication(claim.patientControlNumber(), payerId,
         claim.payerClaimNumber() == null ? "" : claim.payerClaimNumber(), claim.statusCode(),
         claim.totalCharge(), claim.paid(), patientShare, List.copyOf(adjustments), List.copyOf(remarks), paid,
-        header.traceNumber());
+        header.traceNumber(), services);
   }
 
   private static String sha256(byte[] file) {

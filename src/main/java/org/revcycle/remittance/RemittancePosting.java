@@ -12,7 +12,9 @@ import org.revcycle.claim.ClaimStatus;
 import org.revcycle.ledger.AdjustmentAccounts;
 import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
+import org.revcycle.ledger.Accounts;
 import org.revcycle.ledger.Ledger;
+import org.revcycle.ledger.LedgerRepository;
 import org.revcycle.ledger.Money;
 import org.revcycle.workqueue.WorkQueueRouter;
 import org.springframework.stereotype.Service;
@@ -33,9 +35,14 @@ public class RemittancePosting {
   private final AdjustmentAccounts adjustmentAccounts;
   private final WorkQueueRouter router;
   private final Clock clock;
+  private final OtherCoverages coverages;
+  private final LedgerRepository ledgerRepository;
 
   public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger,
-      AdjustmentAccounts adjustmentAccounts, WorkQueueRouter router, Clock clock) {
+      AdjustmentAccounts adjustmentAccounts, WorkQueueRouter router, Clock clock, OtherCoverages coverages,
+      LedgerRepository ledgerRepository) {
+    this.coverages = coverages;
+    this.ledgerRepository = ledgerRepository;
     this.remittances = remittances;
     this.claims = claims;
     this.ledger = ledger;
@@ -64,15 +71,18 @@ public class RemittancePosting {
       return new Outcome(true, false, describe(a), DenialReasonCodes.explain(a), router.route(claimId, "DENIAL", a.charge()));
     }
     // the file's posting usually got here first: the same idempotency key posts once
-    RemittanceEntries.forClaim(remittanceId, claimId, a, stored.followOn(), remittances.payerClassOf(claimId),
-        adjustmentAccounts.snapshot(), stored.fileId()).ifPresent(ledger::post);
+    RemittanceEntries.forClaim(remittanceId, claimId, a,
+        RemittanceEntries.Receivables.of(stored.followOn(), a.payerId(), coverages.payersAfterPrimary(claimId)),
+        remittances.payerClassOf(claimId), adjustmentAccounts.snapshot(), stored.fileId()).ifPresent(ledger::post);
     BigDecimal contractual = sum(a, false);
     BigDecimal patient = sum(a, true);
     remittances.markPosted(remittanceId, now);
     claims.updateStatus(claimId, ClaimStatus.PAID, now);
     claims.addEvent(claimId, "POSTING", "POSTED", "paid " + a.paid() + ", contractual " + contractual
         + ", patient " + patient, "system", now);
-    return new Outcome(false, patient.signum() > 0, null, null, null);
+    // what the patient owes after every decision on the claim (lines paid in several files, secondary payers), not this one's PR
+    boolean patientOwes = ledgerRepository.claimLedger(claimId).net(Accounts.AR_PATIENT).signum() > 0;
+    return new Outcome(false, patientOwes, null, null, null);
   }
 
   public String denialSummary(UUID claimId) {

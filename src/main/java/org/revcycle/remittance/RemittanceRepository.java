@@ -76,10 +76,26 @@ public class RemittanceRepository {
   }
 
   public StoredRemittance load(UUID remittanceId) {
+    java.util.Map<Integer, List<ClaimAdjudication.Adjustment>> byLine = new java.util.HashMap<>();
     List<ClaimAdjudication.Adjustment> adjustments = jdbc.sql("""
-        select group_code, reason_code, amount from remittance_adjustment where remittance_id = ? order by sequence""")
+        select group_code, reason_code, amount, line_number from remittance_adjustment where remittance_id = ? order by sequence""")
         .param(remittanceId)
-        .query((rs, n) -> new ClaimAdjudication.Adjustment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)))
+        .query((rs, n) -> {
+          ClaimAdjudication.Adjustment adj = new ClaimAdjudication.Adjustment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3));
+          Integer line = rs.getObject(4, Integer.class);
+          if (line != null) {
+            byLine.computeIfAbsent(line, k -> new java.util.ArrayList<>()).add(adj);
+          }
+          return adj;
+        })
+        .list();
+    List<ClaimAdjudication.ServiceLine> lines = jdbc.sql("""
+        select line_sequence, claim_line_number, line_control_number, procedure_code, charge, paid
+        from remittance_service_line where remittance_id = ? order by line_sequence""")
+        .param(remittanceId)
+        .query((rs, n) -> new ClaimAdjudication.ServiceLine(rs.getInt(1), rs.getObject(2, Integer.class),
+            ServiceLineAllocation.reference(rs.getInt(1), rs.getString(4), rs.getString(3)), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+            rs.getBigDecimal(6), byLine.getOrDefault(rs.getInt(1), List.of())))
         .list();
     return jdbc.sql("""
         select claim_id, patient_control_number, payer_id, payer_claim_number, status_code, charge, paid,
@@ -90,7 +106,7 @@ public class RemittanceRepository {
             new ClaimAdjudication(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), adjustments,
                 rs.getString(9) == null ? List.of() : Arrays.asList(rs.getString(9).split(",")),
-                rs.getObject(10, LocalDate.class), rs.getString(11)),
+                rs.getObject(10, LocalDate.class), rs.getString(11), lines),
             rs.getTimestamp(12) != null, rs.getBoolean(13), rs.getObject(14, UUID.class)))
         .single();
   }

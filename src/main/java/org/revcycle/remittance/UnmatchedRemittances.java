@@ -29,9 +29,12 @@ public class UnmatchedRemittances {
   private final RemittanceWorkflow workflow;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final OtherCoverages coverages;
 
   public UnmatchedRemittances(RemittanceRepository remittances, ClaimMatcher matcher, ClaimRepository claims, Ledger ledger,
-      AdjustmentAccounts adjustmentAccounts, RemittanceWorkflow workflow, JdbcClient jdbc, Clock clock) {
+      AdjustmentAccounts adjustmentAccounts, RemittanceWorkflow workflow, JdbcClient jdbc, Clock clock,
+      OtherCoverages coverages) {
+    this.coverages = coverages;
     this.remittances = remittances;
     this.matcher = matcher;
     this.claims = claims;
@@ -78,8 +81,10 @@ public class UnmatchedRemittances {
           correlated_at = ? where id = ? and claim_id is null""")
         .params(claim.id(), followOn, forItsProcess ? null : java.sql.Timestamp.from(now), remittanceId).update();
     RemittanceEntries.release(remittanceId, a, user).ifPresent(ledger::post);
-    RemittanceEntries.forClaim(remittanceId, claim.id(), a, followOn, claim.payerClass(), adjustmentAccounts.snapshot(),
-        stored.fileId()).ifPresent(ledger::post);
+    // the SVCs were read before anyone knew the claim: they post at claim level, with their references kept
+    RemittanceEntries.forClaim(remittanceId, claim.id(), a,
+        RemittanceEntries.Receivables.of(followOn, a.payerId(), coverages.payersAfterPrimary(claim.id())), claim.payerClass(),
+        adjustmentAccounts.snapshot(), stored.fileId()).ifPresent(ledger::post);
     claims.addEvent(claim.id(), "ADJUDICATION", a.denied() ? "DENIED" : "ADJUDICATED",
         "payer claim " + a.payerClaimNumber() + ", paid " + a.paid() + ", trace " + a.traceNumber() + ", applied by hand",
         user, now);

@@ -21,6 +21,7 @@ import org.revcycle.claim.ClaimRepository;
 import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
+import org.revcycle.ledger.LedgerRepository;
 import org.revcycle.workqueue.WorkQueueRouter;
 
 /** Which accounts a payer's decision moves, and that every entry balances, reversals included. */
@@ -29,9 +30,10 @@ class RemittancePostingTest {
   private final RemittanceRepository remittances = mock(RemittanceRepository.class);
   private final Ledger ledger = mock(Ledger.class);
   private final AdjustmentAccounts adjustmentAccounts = mock(AdjustmentAccounts.class);
+  private final LedgerRepository ledgerRepository = mock(LedgerRepository.class);
   private final RemittancePosting posting =
       new RemittancePosting(remittances, mock(ClaimRepository.class), ledger, adjustmentAccounts,
-          mock(WorkQueueRouter.class), Clock.systemUTC());
+          mock(WorkQueueRouter.class), Clock.systemUTC(), mock(OtherCoverages.class), ledgerRepository);
   /** As the V6 migration seeds it, plus one payer-specific rule. */
   private static final AdjustmentAccounts.Mapping MAPPING = new AdjustmentAccounts.Mapping(Map.of(
       "*|*|CO|*", "4110", "*|*|CO|29", "4120", "*|*|OA|*", "4130", "*|*|PI|*", "4130", "CMA|*|CO|45", "4111X",
@@ -40,6 +42,7 @@ class RemittancePostingTest {
   @org.junit.jupiter.api.BeforeEach
   void mapping() {
     when(adjustmentAccounts.snapshot()).thenReturn(new AdjustmentAccounts.Mapping(Map.of("*|*|CO|*", "4110"), Map.of()));
+    when(ledgerRepository.claimLedger(any())).thenReturn(LedgerRepository.ClaimLedger.EMPTY);
   }
   private final UUID claimId = UUID.randomUUID();
   private final UUID remittanceId = UUID.randomUUID();
