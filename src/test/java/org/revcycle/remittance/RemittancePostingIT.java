@@ -42,6 +42,7 @@ import org.revcycle.x12.remittance.RemittanceAdvice;
 import org.revcycle.x12.remittance.RemittanceAdviceWriter;
 import org.revcycle.x12.remittance.RemittanceHeader;
 import org.revcycle.x12.remittance.RemittanceSamples;
+import org.revcycle.x12.remittance.ServicePayment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -76,11 +77,40 @@ class RemittancePostingIT extends PostgresIntegrationTest {
         having sum(case when l.account_code = '4010' then l.credit - l.debit else 0 end)
           <> sum(case when l.account_code in ('1010', '4110', '4120', '4130', '1120') or coalesce(a.parent_code, a.code) = '1110'
                  then l.debit - l.credit else 0 end)""").query(UUID.class).list()).as("claims that do not reconcile").isEmpty();
+    // per claim line, where charges and SVCs name their line: the line's charge (revenue) = paid + adjustments +
+    // patient responsibility + what is still open with the payers, and the revenue is the line's billed charge
+    assertThat(jdbc.sql("""
+        select e.claim_id from journal_line l join journal_entry e on e.id = l.entry_id join ledger_account a on a.code = l.account_code
+        where e.claim_id is not null and l.claim_line_number is not null group by e.claim_id, l.claim_line_number
+        having sum(case when l.account_code = '4010' then l.credit - l.debit else 0 end)
+          <> sum(case when l.account_code in ('1010', '4110', '4120', '4130', '1120') or coalesce(a.parent_code, a.code) = '1110'
+                 then l.debit - l.credit else 0 end)""").query(UUID.class).list()).as("claim lines that do not reconcile").isEmpty();
+    assertThat(jdbc.sql("""
+        select cl.claim_id from claim_line cl join (
+          select e.claim_id, l.claim_line_number, sum(l.credit - l.debit) revenue
+          from journal_line l join journal_entry e on e.id = l.entry_id
+          where l.account_code = '4010' and l.claim_line_number is not null group by e.claim_id, l.claim_line_number) r
+          on r.claim_id = cl.claim_id and r.claim_line_number = cl.line_number
+        where r.revenue <> cl.charge""").query(UUID.class).list()).as("line revenue differing from the billed charge").isEmpty();
+    // and every dollar an SVC paid is on the ledger against the claim line it was allocated to
+    assertThat(jdbc.sql("""
+        select s.claim_id from (
+          select r.claim_id, sl.claim_line_number, sum(sl.paid) paid from remittance_service_line sl
+          join remittance_claim r on r.id = sl.remittance_id
+          where r.claim_id is not null and sl.claim_line_number is not null and r.status_code <> '4'
+          group by r.claim_id, sl.claim_line_number) s
+        left join (
+          select e.claim_id, l.claim_line_number, sum(l.debit - l.credit) cash from journal_line l
+          join journal_entry e on e.id = l.entry_id
+          where l.account_code = '1010' and l.claim_line_number is not null group by e.claim_id, l.claim_line_number) c
+          on c.claim_id = s.claim_id and c.claim_line_number = s.claim_line_number
+        where coalesce(c.cash, 0) <> s.paid""").query(UUID.class).list()).as("SVC payments not on their claim line").isEmpty();
     // and the claims API says the same for the claims this test touched last
     for (UUID id : jdbc.sql("select id from claim order by updated_at desc, created_at desc limit 10").query(UUID.class).list()) {
-      Boolean reconciles = given().auth().preemptive().basic("billing", "it-billing").get("/api/claims/" + id)
-          .then().statusCode(200).extract().path("amounts.reconciles");
-      assertThat(reconciles).as("claim %s reconciles", id).isTrue();
+      var claim = given().auth().preemptive().basic("billing", "it-billing").get("/api/claims/" + id)
+          .then().statusCode(200).extract().jsonPath();
+      assertThat(claim.getBoolean("amounts.reconciles")).as("claim %s reconciles", id).isTrue();
+      assertThat(claim.getList("lines.amounts.reconciles", Boolean.class)).as("claim %s lines reconcile", id).doesNotContain(false);
     }
   }
 
@@ -304,7 +334,187 @@ class RemittancePostingIT extends PostgresIntegrationTest {
     tasks.complete(task.getId(), Map.of("exceptionNote", "corrected file requested"));
   }
 
+  // --- line by line, split across files, coordination of benefits -------------------------------------------
+
+  @Test
+  void eachServiceLinePostsAgainstItsClaimLineAndTheClaimShowsPerLineAmounts() {
+    UUID claim = seedClaimWithLines("LINE-1", "CMA", "LINEMEMBER", LocalDate.of(2026, 11, 5), "99214", "185.00", "80053", "64.50",
+        "36415", "20.00");
+    ClaimPayment paid = RemittanceSamples.claim("LINE-1", "1", "269.50", "160", List.of(), List.of(
+        svc("99214", "185.00", "120.00", "1", cas("CO", "45", "45.00"), cas("PR", "2", "20.00")),
+        // no REF*6R: the procedure code and charge find line 2
+        svc("80053", "64.50", "40.00", null, cas("CO", "45", "14.50"), cas("PR", "3", "10.00")),
+        svc("36415", "20.00", "0.00", "3", cas("CO", "97", "20.00"))));
+    UUID fileId = postAndAwait(file(advice("TRN-LINE", List.of(paid), List.of())));
+    assertThat(cashFor(fileId)).isEqualByComparingTo("160.00");
+    assertThat(claimLineNet(claim, 1, "1010")).isEqualByComparingTo("120.00");
+    assertThat(claimLineNet(claim, 2, "1120")).isEqualByComparingTo("10.00");
+    assertThat(claimLineNet(claim, 3, "4110")).isEqualByComparingTo("20.00");
+    assertThat(jdbc.sql("""
+        select distinct l.service_ref from journal_line l join journal_entry e on e.id = l.entry_id
+        where e.source_file_id = ? and l.claim_line_number = 1""").param(fileId).query(String.class).list())
+        .containsExactly("SVC 1 99214 6R 1");
+    assertThat(jdbc.sql("select claim_line_number from remittance_service_line s join remittance_claim r on r.id = s.remittance_id"
+        + " where r.file_id = ? order by line_sequence").param(fileId).query(Integer.class).list()).containsExactly(1, 2, 3);
+
+    var view = given().auth().preemptive().basic("billing", "it-billing").get("/api/claims/" + claim)
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(view.getFloat("lines[0].amounts.charge")).isEqualTo(185.0f);
+    assertThat(view.getFloat("lines[0].amounts.payerPaid")).isEqualTo(120.0f);
+    assertThat(view.getFloat("lines[0].amounts.contractualAdjustments")).isEqualTo(45.0f);
+    assertThat(view.getFloat("lines[0].amounts.patientResponsibility")).isEqualTo(20.0f);
+    assertThat(view.getFloat("lines[1].amounts.patientResponsibility")).isEqualTo(10.0f);
+    assertThat(view.getFloat("lines[2].amounts.contractualAdjustments")).isEqualTo(20.0f);
+    assertThat(view.getList("lines.amounts.insuranceBalance", Float.class)).containsOnly(0.0f);
+    assertThat(view.getFloat("claimLevelAmounts.payerPaid")).isEqualTo(0.0f);
+    assertThat(view.getFloat("amounts.payerPaid")).isEqualTo(160.0f);
+  }
+
+  @Test
+  void aClaimPaidInTwoFilesAddsUpAndItsProcessWakesOnlyWhenNothingIsLeftWithThePayer() {
+    UUID claim = seedClaimWithLines("SPLIT-1", "CMA", "SPLITMEMBER", LocalDate.of(2026, 11, 6), "99214", "185.00", "80053",
+        "64.50", "36415", "20.00");
+    String instance = awaitingRemittance("SPLIT-1", claim);
+
+    // the payer decides lines 1 and 2 now (its CLP carries their charges only) and line 3 later
+    ClaimPayment first = RemittanceSamples.claim("SPLIT-1", "1", "249.50", "160", List.of(), List.of(
+        svc("99214", "185.00", "120.00", "1", cas("CO", "45", "45.00"), cas("PR", "2", "20.00")),
+        svc("80053", "64.50", "40.00", "2", cas("CO", "45", "14.50"), cas("PR", "3", "10.00"))));
+    postAndAwait(file(advice("TRN-SPLIT-1", List.of(first), List.of())));
+    assertThat(claimInsuranceBalance(claim)).as("line 3 still with the payer").isEqualByComparingTo("20.00");
+    assertThat(claimLineNet(claim, 3, "1113")).isEqualByComparingTo("20.00");
+    assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId("AwaitRemittance").count())
+        .as("a partly adjudicated claim keeps waiting: no statement, no closing").isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from claim_event where claim_id = ? and outcome = 'PARTIALLY_ADJUDICATED'")
+        .param(claim).query(Integer.class).single()).isEqualTo(1);
+
+    ClaimPayment rest = RemittanceSamples.claim("SPLIT-1", "1", "20.00", "18", List.of(), List.of(
+        svc("36415", "20.00", "18.00", "3", cas("CO", "45", "2.00"))));
+    RemittanceAdvice restAdvice = advice("TRN-SPLIT-2", List.of(rest), List.of());
+    UUID second = postAndAwait(file(restAdvice));
+    assertThat(claimInsuranceBalance(claim)).isEqualByComparingTo("0.00");
+    assertThat(claimNet(claim, "1010")).isEqualByComparingTo("178.00");
+    assertThat(claimNet(claim, "1120")).isEqualByComparingTo("30.00");
+    assertThat(claimLineNet(claim, 3, "1010")).isEqualByComparingTo("18.00");
+    await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0);
+    // the process took the decision that completed the claim; the first was posted by its file alone
+    assertThat(jdbc.sql("select count(*) from remittance_claim where claim_id = ? and correlated_at is null")
+        .param(claim).query(Integer.class).single()).isZero();
+
+    // the rest again, in a new envelope: nothing posts twice
+    int entries = jdbc.sql("select count(*) from journal_entry where claim_id = ?").param(claim).query(Integer.class).single();
+    UUID again = postAndAwait(file(restAdvice));
+    assertThat(again).isNotEqualTo(second);
+    assertThat(files(again).get("alreadyTaken")).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from journal_entry where claim_id = ?").param(claim).query(Integer.class).single())
+        .isEqualTo(entries);
+    assertThat(claimNet(claim, "1010")).isEqualByComparingTo("178.00");
+  }
+
+  @Test
+  void aSecondaryPayerHoldsWhatThePrimaryLeftToThePatientInItsOwnReceivableUntilItPays() {
+    UUID claim = seedClaimWithLines("COB-1", "MCR", "COBMEMBER", LocalDate.of(2026, 11, 9), "99213", "100.00");
+    var billing = given().auth().preemptive().basic("billing", "it-billing").contentType("application/json");
+    billing.body(List.of(Map.of("payerId", "NOPE"))).put("/api/claims/" + claim + "/other-coverage").then().statusCode(400)
+        .contentType("application/problem+json").body(org.hamcrest.Matchers.containsString("coverages[0].payerId"));
+    given().auth().preemptive().basic("billing", "it-billing").contentType("application/json")
+        .body(List.of(Map.of("payerId", "MCR"))).put("/api/claims/" + claim + "/other-coverage").then().statusCode(400);
+    given().auth().preemptive().basic("denials", "it-denials").contentType("application/json")
+        .body(List.of(Map.of("payerId", "CMB"))).put("/api/claims/" + claim + "/other-coverage").then().statusCode(403);
+    given().auth().preemptive().basic("billing", "it-billing").contentType("application/json")
+        .body(List.of(Map.of("payerId", "CMB", "memberId", "CMBSECOND"))).put("/api/claims/" + claim + "/other-coverage")
+        .then().statusCode(200).body("[0].payerId", org.hamcrest.Matchers.equalTo("CMB"));
+    String instance = awaitingRemittance("COB-1", claim);
+
+    ClaimPayment primary = RemittanceSamples.claim("COB-1", "1", "100.00", "60", List.of(), List.of(
+        svc("99213", "100.00", "60.00", "1", cas("CO", "45", "20.00"), cas("PR", "1", "20.00"))));
+    postAndAwait(file(advice("TRN-COB-1", "MCR", List.of(primary), List.of())));
+    assertThat(claimNet(claim, "1111")).as("Medicare is done").isEqualByComparingTo("0.00");
+    assertThat(claimNet(claim, "1113")).as("the commercial secondary holds the patient's share").isEqualByComparingTo("20.00");
+    assertThat(claimNet(claim, "1120")).as("the patient owes nothing yet").isEqualByComparingTo("0.00");
+    assertThat(payerBalance("CMB", claim)).isEqualByComparingTo("20.00");
+    assertThat(payerBalance("MCR", claim)).isEqualByComparingTo("0.00");
+    assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId("AwaitRemittance").count())
+        .as("the claim waits for its secondary").isEqualTo(1);
+
+    ClaimPayment secondary = RemittanceSamples.claim("COB-1", "2", "100.00", "15", List.of(), List.of(
+        svc("99213", "100.00", "15.00", "1", cas("OA", "23", "80.00"), cas("CO", "45", "5.00"))));
+    postAndAwait(file(advice("TRN-COB-2", "CMB", List.of(secondary), List.of())));
+    assertThat(claimNet(claim, "1113")).isEqualByComparingTo("0.00");
+    assertThat(payerBalance("CMB", claim)).isEqualByComparingTo("0.00");
+    assertThat(claimLineNet(claim, 1, "1010")).isEqualByComparingTo("75.00");
+    assertThat(claimLineNet(claim, 1, "4110")).isEqualByComparingTo("25.00");
+    await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0);
+    // balances by payer, as finance sees them
+    List<String> payers = given().auth().preemptive().basic("finance", "it-finance")
+        .get("/api/ledger/balances?by=PAYER&account=1110&asOf=2099-12-31").then().statusCode(200).extract().path("key");
+    assertThat(payers).contains("MCR", "CMB");
+  }
+
   // --- helpers ----------------------------------------------------------------------------------------------
+
+  /** The claim's adjudication stage, waiting for its remittance as encounter to cash starts it. */
+  private String awaitingRemittance(String pcn, UUID claimId) {
+    String id = runtime.startProcessInstanceByKey("adjudication", pcn, Map.of("claimId", claimId.toString(),
+        "payerLateAfter", "P30D")).getId();
+    assertThat(runtime.createExecutionQuery().processInstanceId(id).activityId("AwaitRemittance").count()).isEqualTo(1);
+    return id;
+  }
+
+  private static ServicePayment svc(String code, String charge, String paid, String lineControlNumber, Adjustment... cas) {
+    return new ServicePayment("HC", code, List.of(), new BigDecimal(charge), new BigDecimal(paid), null, null, null, null,
+        LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 2), lineControlNumber, Map.of(), List.of(), List.of(cas), null);
+  }
+
+  private static Adjustment cas(String group, String reason, String amount) {
+    return new Adjustment(group, reason, new BigDecimal(amount), null);
+  }
+
+  private BigDecimal claimLineNet(UUID claimId, int line, String account) {
+    return jdbc.sql("""
+        select coalesce(sum(l.debit - l.credit), 0) from journal_line l join journal_entry e on e.id = l.entry_id
+        where e.claim_id = ? and l.claim_line_number = ? and l.account_code = ?""").params(claimId, line, account)
+        .query(BigDecimal.class).single();
+  }
+
+  private BigDecimal claimInsuranceBalance(UUID claimId) {
+    return jdbc.sql("""
+        select coalesce(sum(l.debit - l.credit), 0) from journal_line l join journal_entry e on e.id = l.entry_id
+        join ledger_account a on a.code = l.account_code where e.claim_id = ? and coalesce(a.parent_code, a.code) = '1110'""")
+        .param(claimId).query(BigDecimal.class).single();
+  }
+
+  /** One claim's insurance receivable held by one payer, as the balances-by-payer report groups it. */
+  private BigDecimal payerBalance(String payerId, UUID claimId) {
+    return jdbc.sql("""
+        select coalesce(sum(l.debit - l.credit), 0) from journal_line l join journal_entry e on e.id = l.entry_id
+        join ledger_account a on a.code = l.account_code left join claim c on c.id = e.claim_id
+        where e.claim_id = ? and coalesce(a.parent_code, a.code) = '1110'
+          and coalesce(l.payer_id, e.payer_id, c.payer_id) = ?""").params(claimId, payerId).query(BigDecimal.class).single();
+  }
+
+  /** A claim with its billed lines (code, charge pairs), its charges posted line by line as intake posts them. */
+  private UUID seedClaimWithLines(String pcn, String payerId, String memberId, LocalDate serviceDate, String... codeAndCharge) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (int i = 1; i < codeAndCharge.length; i += 2) {
+      total = total.add(new BigDecimal(codeAndCharge[i]));
+    }
+    UUID claim = seedClaim(pcn, payerId, total.toPlainString(), memberId, serviceDate, false);
+    List<JournalLine> charges = new ArrayList<>();
+    for (int i = 0; i < codeAndCharge.length; i += 2) {
+      int line = i / 2 + 1;
+      BigDecimal charge = new BigDecimal(codeAndCharge[i + 1]);
+      jdbc.sql("""
+          insert into claim_line (claim_id, line_number, procedure_code, units, charge, service_date) values (?, ?, ?, 1, ?, ?)""")
+          .params(claim, line, codeAndCharge[i], charge, serviceDate).update();
+      charges.add(JournalLine.signed("1110", charge, "line " + line, null, line, null, null));
+      charges.add(JournalLine.signed("4010", charge.negate(), "line " + line, null, line, null, null));
+    }
+    ledger.post(new JournalEntry(UUID.randomUUID(), serviceDate, "Charges for claim " + pcn, "CHARGE", pcn, claim, "it",
+        "charge:" + pcn, charges));
+    return claim;
+  }
+
 
   private RemittanceFiles.Taken receive(byte[] file) {
     return files.receive(file, "it");
@@ -362,6 +572,10 @@ class RemittancePostingIT extends PostgresIntegrationTest {
 
   /** A claim as if the encounter had come in: patient, encounter, claim, and its charges on the ledger. */
   private UUID seedClaim(String pcn, String payerId, String charge, String memberId, LocalDate serviceDate) {
+    return seedClaim(pcn, payerId, charge, memberId, serviceDate, true);
+  }
+
+  private UUID seedClaim(String pcn, String payerId, String charge, String memberId, LocalDate serviceDate, boolean postCharges) {
     UUID patient = UUID.randomUUID();
     UUID encounter = UUID.randomUUID();
     UUID claim = UUID.randomUUID();
@@ -375,8 +589,10 @@ class RemittancePostingIT extends PostgresIntegrationTest {
         insert into claim (id, patient_control_number, encounter_id, claim_type, payer_id, member_id, status, total_charge,
           created_at, updated_at) values (?, ?, ?, 'PROFESSIONAL', ?, ?, 'SUBMITTED', ?, current_timestamp, current_timestamp)""")
         .params(claim, pcn, encounter, payerId, memberId, new BigDecimal(charge)).update();
-    ledger.post(new JournalEntry(UUID.randomUUID(), serviceDate, "Charges for claim " + pcn, "CHARGE", pcn, claim, "it",
-        "charge:" + pcn, List.of(JournalLine.debit("1110", new BigDecimal(charge), null), JournalLine.credit("4010", new BigDecimal(charge), null))));
+    if (postCharges) {
+      ledger.post(new JournalEntry(UUID.randomUUID(), serviceDate, "Charges for claim " + pcn, "CHARGE", pcn, claim, "it",
+          "charge:" + pcn, List.of(JournalLine.debit("1110", new BigDecimal(charge), null), JournalLine.credit("4010", new BigDecimal(charge), null))));
+    }
     return claim;
   }
 
@@ -404,11 +620,16 @@ class RemittancePostingIT extends PostgresIntegrationTest {
   }
 
   private RemittanceAdvice advice(String trace, List<ClaimPayment> claims, List<ProviderAdjustment> plb) {
+    return advice(trace, "CMA", claims, plb);
+  }
+
+  private RemittanceAdvice advice(String trace, String payerId, List<ClaimPayment> claims, List<ProviderAdjustment> plb) {
     BigDecimal paid = claims.stream().map(ClaimPayment::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal plbTotal = plb.stream().map(ProviderAdjustment::total).reduce(BigDecimal.ZERO, BigDecimal::add);
     RemittanceHeader header = new RemittanceHeader(null, "I", paid.subtract(plbTotal), "C", "ACH", LocalDate.of(2026, 11, 26),
         trace, "1999999999", LocalDate.of(2026, 11, 25),
-        new RemittanceHeader.Party("SANDBOX MUTUAL", null, null, "1 PAYER WAY", "HARTFORD", "CT", "06101", Map.of("2U", "CMA")),
+        new RemittanceHeader.Party("SANDBOX PAYER " + payerId, null, null, "1 PAYER WAY", "HARTFORD", "CT", "06101",
+            Map.of("2U", payerId)),
         new RemittanceHeader.Party("REGIONAL MEDICAL CENTER", "XX", "1234567893", null, null, null, null, Map.of("TJ", "123456789")));
     return new RemittanceAdvice(header, claims, plb);
   }
