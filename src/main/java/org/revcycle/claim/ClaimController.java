@@ -34,6 +34,11 @@ public class ClaimController {
   @GetMapping("/{id}")
   public ClaimView claim(@PathVariable UUID id) {
     ClaimSummary summary = claims.summary(id).orElseThrow(() -> ApiProblem.notFound("Claim", id));
+    if (!ledger.postedByServiceLine(id)) {
+      // every decision so far came at claim level: the claim's amounts say it all
+      return new ClaimView(summary, claims.diagnoses(id), claims.lines(id), claims.events(id), claims.decisions(id),
+          claims.edits(id), amounts(id));
+    }
     // per line: the ledger's postings that name the line (its charge, the SVCs paying it); key 0 is claim level
     Map<Integer, LedgerRepository.ClaimLedger> byLine = ledger.claimLineLedgers(id);
     List<ClaimView.Line> lines = claims.lines(id).stream()

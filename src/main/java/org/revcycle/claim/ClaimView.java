@@ -11,7 +11,8 @@ import java.util.List;
  * @param amounts the whole claim's money from the ledger
  * @param claimLevelAmounts the part posted to no claim line: decisions at claim level (an 835 CLP
  *     without SVC, claim-level CAS, an SVC no line fits), write-offs, and charges of claims taken in
- *     before charges were posted per line; the lines' amounts and these add up to {@code amounts}
+ *     before charges were posted per line; the lines' amounts and these add up to {@code amounts}.
+ *     Null, like each line's amounts, while no payer decision on the claim came line by line.
  */
 public record ClaimView(
     ClaimSummary claim, List<String> diagnoses, List<Line> lines, List<Event> stages, List<Decision> decisions,

@@ -191,6 +191,14 @@ public class LedgerRepository {
     return result;
   }
 
+  /** Whether any payer decision on the claim was posted by 835 service line. */
+  public boolean postedByServiceLine(UUID claimId) {
+    return jdbc.sql("""
+            select count(*) from journal_line l join journal_entry e on e.id = l.entry_id
+            where e.claim_id = ? and l.service_ref is not null and l.claim_line_number is not null""")
+        .param(claimId).query(Integer.class).single() > 0;
+  }
+
   public record AccountTotals(String accountCode, BigDecimal debits, BigDecimal credits) {}
 
   /** One claim's postings by account; an account never posted to reads zero. */

@@ -290,7 +290,9 @@ public class RemittanceFilePosting {
     List<Object[]> events = new ArrayList<>();
     for (var e : forTheirProcess.entrySet()) {
       BigDecimal balance = open.getOrDefault(e.getKey(), Money.ZERO);
-      if (balance.signum() != 0 && !denied.contains(e.getValue())) {
+      // only what payers still owe holds the claim; a credit balance (the payer paid more than was
+      // billed) wakes it like a settled claim, so that closing raises it for a person to see
+      if (balance.signum() > 0 && !denied.contains(e.getValue())) {
         holds.add(new Object[] {Timestamp.from(now), e.getValue()});
         events.add(new Object[] {UUID.randomUUID(), e.getKey(), "ADJUDICATION", "PARTIALLY_ADJUDICATED",
             "insurance balance " + balance + " still open with the payers; waiting for the rest", "system", Timestamp.from(now)});

@@ -2,6 +2,7 @@ package org.revcycle.remittance;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.revcycle.claim.ClaimRepository;
@@ -88,6 +89,18 @@ public class UnmatchedRemittances {
     claims.addEvent(claim.id(), "ADJUDICATION", a.denied() ? "DENIED" : "ADJUDICATED",
         "payer claim " + a.payerClaimNumber() + ", paid " + a.paid() + ", trace " + a.traceNumber() + ", applied by hand",
         user, now);
+    if (forItsProcess && !a.denied()) {
+      // as for a file's decisions: the claim's process is woken only once nothing is left with any payer
+      java.math.BigDecimal open = matcher.insuranceBalances(List.of(claim.id())).getOrDefault(claim.id(), java.math.BigDecimal.ZERO);
+      if (open.signum() > 0) {
+        jdbc.sql("update remittance_claim set correlated_at = ? where id = ?").params(java.sql.Timestamp.from(now), remittanceId).update();
+        claims.addEvent(claim.id(), "ADJUDICATION", "PARTIALLY_ADJUDICATED",
+            "insurance balance " + open + " still open with the payers; waiting for the rest", "system", now);
+        return Optional.empty();
+      }
+      jdbc.sql("update remittance_claim set correlated_at = ? where claim_id = ? and id <> ? and correlated_at is null")
+          .params(java.sql.Timestamp.from(now), claim.id(), remittanceId).update();
+    }
     if (forItsProcess && TransactionSynchronizationManager.isSynchronizationActive()) {
       String pcn = claim.patientControlNumber();
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

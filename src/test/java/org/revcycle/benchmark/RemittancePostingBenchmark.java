@@ -136,6 +136,7 @@ class RemittancePostingBenchmark extends PostgresIntegrationTest {
       List<Object[]> claimRows = new ArrayList<>();
       List<Object[]> entries = new ArrayList<>();
       List<Object[]> lines = new ArrayList<>();
+      List<Object[]> claimLines = new ArrayList<>();
       for (int i = from; i < Math.min(claims, from + 1000); i++) {
         UUID patient = UUID.randomUUID();
         UUID encounter = UUID.randomUUID();
@@ -146,6 +147,8 @@ class RemittancePostingBenchmark extends PostgresIntegrationTest {
         encounters.add(new Object[] {encounter, "ENC-" + encounter, patient, serviceDate, now});
         claimRows.add(new Object[] {claim, pcn, encounter, "M" + pcn, new BigDecimal("100.00"), now, now});
         entries.add(new Object[] {entry, serviceDate, now, "Charges for claim " + pcn, pcn, claim, "charge:" + pcn});
+        // one billed line, its charge posted against it as intake does: the 835's SVC pays it line by line
+        claimLines.add(new Object[] {claim, serviceDate});
         lines.add(new Object[] {entry, 1, "1110", new BigDecimal("100.00"), BigDecimal.ZERO});
         lines.add(new Object[] {entry, 2, "4010", BigDecimal.ZERO, new BigDecimal("100.00")});
       }
@@ -161,15 +164,19 @@ class RemittancePostingBenchmark extends PostgresIntegrationTest {
       jdbcTemplate.batchUpdate("""
           insert into journal_entry (id, entry_date, posted_at, description, source_type, source_ref, claim_id, posted_by,
             idempotency_key) values (?, ?, ?, ?, 'CHARGE', ?, ?, 'benchmark', ?)""", entries);
+      jdbcTemplate.batchUpdate("""
+          insert into claim_line (claim_id, line_number, procedure_code, units, charge, service_date)
+          values (?, 1, '99213', 1, 100.00, ?)""", claimLines);
       jdbcTemplate.batchUpdate(
-          "insert into journal_line (entry_id, line_number, account_code, debit, credit) values (?, ?, ?, ?, ?)", lines);
+          "insert into journal_line (entry_id, line_number, account_code, debit, credit, claim_line_number) values (?, ?, ?, ?, ?, 1)",
+          lines);
     }
     // a database in service has current planner statistics; a freshly seeded one does not until autovacuum
     // happens to analyze it mid-run, which made the figures swing by a factor of two
     jdbcTemplate.execute("analyze");
   }
 
-  /** One 835 (one ST) paying every seeded claim: charge 100, CO-45 20, PR-2 10, paid 70, one SVC line each. */
+  /** One 835 (one ST) paying every seeded claim: charge 100, CO-45 20, PR-2 10, paid 70, one SVC line each (REF*6R 1). */
   private byte[] file(String prefix, int claims) {
     List<ClaimPayment> payments = new ArrayList<>(claims);
     BigDecimal charge = new BigDecimal("100.00");
