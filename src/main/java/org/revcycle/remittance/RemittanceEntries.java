@@ -49,6 +49,17 @@ final class RemittanceEntries {
      * @param payersAfterPrimary the claim's secondary and tertiary payers, in order
      */
     static Receivables of(boolean followOn, String decisionPayer, List<String> payersAfterPrimary) {
+      return of(followOn, null, decisionPayer, payersAfterPrimary);
+    }
+
+    /**
+     * @param statusCode CLP02: a reversal (22) from a secondary or tertiary the claim lists undoes that
+     *     payer's decision on that payer's own receivable
+     */
+    static Receivables of(boolean followOn, String statusCode, String decisionPayer, List<String> payersAfterPrimary) {
+      if ("22".equals(statusCode) && payersAfterPrimary.contains(decisionPayer)) {
+        followOn = true;
+      }
       if (!followOn) {
         return new Receivables(null, false, payersAfterPrimary.isEmpty() ? null : payersAfterPrimary.get(0), false);
       }

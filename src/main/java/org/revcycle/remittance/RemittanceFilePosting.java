@@ -225,7 +225,7 @@ public class RemittanceFilePosting {
           RemittanceEntries.unapplied(remittanceId, a, fileId).ifPresent(entries::add);
         } else {
           matched++;
-          RemittanceEntries.Receivables receivables = RemittanceEntries.Receivables.of(followOn, a.payerId(),
+          RemittanceEntries.Receivables receivables = RemittanceEntries.Receivables.of(followOn, a.statusCode(), a.payerId(),
               otherPayers.getOrDefault(claim.id(), List.of()));
           RemittanceEntries.forClaim(remittanceId, claim.id(), a, receivables, claim.payerClass(), mapping, fileId)
               .ifPresent(entries::add);

@@ -72,7 +72,7 @@ public class RemittancePosting {
     }
     // the file's posting usually got here first: the same idempotency key posts once
     RemittanceEntries.forClaim(remittanceId, claimId, a,
-        RemittanceEntries.Receivables.of(stored.followOn(), a.payerId(), coverages.payersAfterPrimary(claimId)),
+        RemittanceEntries.Receivables.of(stored.followOn(), a.statusCode(), a.payerId(), coverages.payersAfterPrimary(claimId)),
         remittances.payerClassOf(claimId), adjustmentAccounts.snapshot(), stored.fileId()).ifPresent(ledger::post);
     BigDecimal contractual = sum(a, false);
     BigDecimal patient = sum(a, true);

@@ -84,7 +84,7 @@ public class UnmatchedRemittances {
     RemittanceEntries.release(remittanceId, a, user).ifPresent(ledger::post);
     // the SVCs were read before anyone knew the claim: they post at claim level, with their references kept
     RemittanceEntries.forClaim(remittanceId, claim.id(), a,
-        RemittanceEntries.Receivables.of(followOn, a.payerId(), coverages.payersAfterPrimary(claim.id())), claim.payerClass(),
+        RemittanceEntries.Receivables.of(followOn, a.statusCode(), a.payerId(), coverages.payersAfterPrimary(claim.id())), claim.payerClass(),
         adjustmentAccounts.snapshot(), stored.fileId()).ifPresent(ledger::post);
     claims.addEvent(claim.id(), "ADJUDICATION", a.denied() ? "DENIED" : "ADJUDICATED",
         "payer claim " + a.payerClaimNumber() + ", paid " + a.paid() + ", trace " + a.traceNumber() + ", applied by hand",

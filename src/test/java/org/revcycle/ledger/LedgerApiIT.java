@@ -12,11 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.revcycle.support.LedgerInvariants;
 import org.revcycle.support.PostgresIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The ledger on PostgreSQL: balanced entries only, posted once, bad input named. */
 class LedgerApiIT extends PostgresIntegrationTest {
+
+  @Autowired JdbcClient jdbc;
+
+  @AfterEach
+  void ledgerInvariantsHold() {
+    LedgerInvariants.assertHold(jdbc);
+  }
 
   private static final String BALANCED = """
       {"entryDate":"2026-11-02","description":"Reclass small balance","reference":"ADJ-7",

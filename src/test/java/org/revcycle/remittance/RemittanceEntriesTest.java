@@ -140,6 +140,17 @@ class RemittanceEntriesTest {
   }
 
   @Test
+  void aSecondarysReversalPutsTheBalanceBackOnTheSecondarysReceivable() {
+    RemittanceEntries.Receivables reversal = RemittanceEntries.Receivables.of(false, "22", "CMB", List.of("CMB"));
+    ClaimAdjudication a = new ClaimAdjudication("RC1", "CMB", "CMB1", "22", usd("-100.00"), usd("-15.00"), usd("0.00"),
+        List.of(cas("OA", "23", "-80.00"), cas("CO", "45", "-5.00")), List.of(), LocalDate.of(2026, 11, 30), "TRN4");
+    JournalEntry e = RemittanceEntries.forClaim(remittanceId, claimId, a, reversal, "COMMERCIAL", MAPPING, null).orElseThrow();
+    assertThat(sides(e)).isEqualTo("Cr 1010 15.00, Cr 4110 5.00, Dr 1110 20.00 CMB");
+    // a primary's reversal still undoes the primary's posting
+    assertThat(RemittanceEntries.Receivables.of(false, "22", "MCR", List.of("CMB")).creditPayer()).isNull();
+  }
+
+  @Test
   void aFollowOnPayerTheClaimDoesNotListTakesDownThePatientsShare() {
     assertThat(RemittanceEntries.Receivables.of(true, "CMA", List.of("CMB"))).isEqualTo(new RemittanceEntries.Receivables(null, true, null, true));
     assertThat(RemittanceEntries.Receivables.of(false, "CMA", List.of())).isEqualTo(new RemittanceEntries.Receivables(null, false, null, false));

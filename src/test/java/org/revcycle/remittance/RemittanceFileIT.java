@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.revcycle.support.LedgerInvariants;
 import org.revcycle.support.PostgresIntegrationTest;
 import org.revcycle.x12.InterchangeParties;
 import org.revcycle.x12.SequenceControlNumbers;
@@ -28,6 +30,11 @@ class RemittanceFileIT extends PostgresIntegrationTest {
 
   @Autowired SequenceControlNumbers controlNumbers;
   @Autowired JdbcClient jdbc;
+
+  @AfterEach
+  void ledgerInvariantsHold() {
+    LedgerInvariants.assertHold(jdbc);
+  }
 
   @Test
   void aValidFileIsKeptAndTakenInOnceAndItsDuplicateIsActedOnOnce() {

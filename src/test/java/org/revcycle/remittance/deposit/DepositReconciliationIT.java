@@ -21,8 +21,10 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revcycle.remittance.RemittanceFiles;
+import org.revcycle.support.LedgerInvariants;
 import org.revcycle.support.PostgresIntegrationTest;
 import org.revcycle.x12.InterchangeParties;
 import org.revcycle.x12.SequenceControlNumbers;
@@ -39,6 +41,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DepositReconciliationIT extends PostgresIntegrationTest {
 
   @Autowired JdbcClient jdbc;
+
+  @AfterEach
+  void ledgerInvariantsHold() {
+    LedgerInvariants.assertHold(jdbc);
+  }
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired RemittanceFiles files;
