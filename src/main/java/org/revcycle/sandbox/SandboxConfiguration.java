@@ -6,7 +6,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /** The sandbox's network, payers and EHR generator; the adapters pick them up. */
 @Configuration
@@ -24,9 +30,25 @@ public class SandboxConfiguration {
         new SandboxPayers.Probabilities(properties.denialRate(), properties.frontEndRejectionRate()));
   }
 
+  /** Whether the sandbox clearinghouse's real-time endpoint is down; tests switch it. */
   @Bean
-  SandboxEligibility sandboxEligibility(SandboxNetwork network, Clock clock) {
-    return new SandboxEligibility(network, clock);
+  SandboxOutage sandboxOutage(SandboxRealTimeProperties properties) {
+    return new SandboxOutage(properties.outage());
+  }
+
+  /**
+   * The sandbox clearinghouse's real-time endpoint checks its own submitter account (as a real
+   * clearinghouse does), not revcycle's users: its own filter chain, before the API's, with no
+   * HTTP basic against the identity store.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain sandboxClearinghouseSecurityFilterChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/sandbox/clearinghouse/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
   }
 
   @Bean
