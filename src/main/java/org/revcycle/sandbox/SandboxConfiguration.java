@@ -2,6 +2,7 @@ package org.revcycle.sandbox;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +26,10 @@ public class SandboxConfiguration {
   }
 
   @Bean
-  SandboxPayers sandboxPayers(SandboxNetwork network, SandboxProperties properties) {
-    return new SandboxPayers(network, properties.seed(),
-        new SandboxPayers.Probabilities(properties.denialRate(), properties.frontEndRejectionRate()));
+  SandboxPayers sandboxPayers(SandboxNetwork network, SandboxProperties properties,
+      @Value("${revcycle.sandbox.other-coverage-rate:0.02}") double otherCoverageRate) {
+    return new SandboxPayers(network, properties.seed(), new SandboxPayers.Probabilities(properties.denialRate(),
+        properties.frontEndRejectionRate(), otherCoverageRate));
   }
 
   /** Whether the sandbox clearinghouse's real-time endpoint is down; tests switch it. */
