@@ -36,7 +36,6 @@ import org.revcycle.x12.status.ClaimStatusResponse;
 import org.revcycle.x12.status.StatusInformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -58,7 +57,6 @@ import org.springframework.web.client.RestClient;
  * fails, the engine retries it, and the last failure becomes an incident.
  */
 @Component
-@ConditionalOnProperty(name = "revcycle.clearinghouse.realtime.enabled", havingValue = "true", matchIfMissing = true)
 public class CoreRealTimeClearinghouse implements PayerEligibility, ClaimStatusInquiry {
 
   private static final Logger log = LoggerFactory.getLogger(CoreRealTimeClearinghouse.class);

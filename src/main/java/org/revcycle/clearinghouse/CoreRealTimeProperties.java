@@ -22,7 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("revcycle.clearinghouse.realtime")
 public record CoreRealTimeProperties(
-    @DefaultValue("true") boolean enabled,
     @DefaultValue("") String baseUrl,
     @DefaultValue("basic") Auth auth,
     @DefaultValue("") String username,

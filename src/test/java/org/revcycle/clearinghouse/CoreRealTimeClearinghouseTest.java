@@ -42,7 +42,7 @@ class CoreRealTimeClearinghouseTest {
 
   private static CoreRealTimeProperties properties(CoreRealTimeProperties.Auth auth, int maxAttempts, int minimumCalls,
       Duration readTimeout, Duration openFor) {
-    return new CoreRealTimeProperties(true, clearinghouse.baseUrl() + PATH, auth, "revcycle", "s3cret", "tok-123",
+    return new CoreRealTimeProperties(clearinghouse.baseUrl() + PATH, auth, "revcycle", "s3cret", "tok-123",
         "REVCYCLE", "", Duration.ofSeconds(2), readTimeout, maxAttempts, Duration.ofMillis(20), 2.0, 50, minimumCalls,
         minimumCalls, openFor);
   }

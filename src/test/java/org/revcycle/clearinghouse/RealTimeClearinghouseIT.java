@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revcycle.claim.ClaimRepository;
@@ -38,6 +41,8 @@ class RealTimeClearinghouseIT extends PostgresIntegrationTest {
   @Autowired ClaimStatusInquiry statusInquiry;
   @Autowired PayerEligibility eligibility;
   @Autowired SandboxOutage outage;
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
 
   @AfterEach
   void endOutage() {
@@ -118,6 +123,37 @@ class RealTimeClearinghouseIT extends PostgresIntegrationTest {
 
     outage.end();
     assertThat(new String(eligibility.inquire("CMA", inquiry), StandardCharsets.UTF_8)).contains("ST*271*");
+  }
+
+  @Test
+  void withTheClearinghouseDownTheRegistrationCheckFailsAndWaitsForItsRetry_thenTheClaimGoesOn() {
+    outage.start();
+    String claimId = given().auth().preemptive().basic("ehr", "it-ehr").contentType("application/json")
+        .body(visit("CMB", "TG7654388-01")).post("/api/encounters").then().statusCode(201).extract().path("claimId");
+    UUID id = UUID.fromString(claimId);
+    String pcn = jdbc.sql("select patient_control_number from claim where id = ?").param(id).query(String.class).single();
+
+    // the asynchronous step failed on the 503, kept its place, and waits for its next retry (R5/PT1M)
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> failedJob(pcn) != null);
+    Job failed = failedJob(pcn);
+    assertThat(failed.getExceptionMessage()).contains("HTTP 503");
+    assertThat(failed.getRetries()).isEqualTo(4);
+    assertThat(jdbc.sql("select count(*) from eligibility_check where claim_id = ?").param(id).query(Integer.class)
+        .single()).isZero();
+
+    outage.end();
+    management.executeJob(failed.getId());  // the retry, without waiting a minute for it
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> List.of("CLOSED",
+        "PATIENT_BILLED").contains(jdbc.sql("select status from claim where id = ?").param(id).query(String.class).single()));
+    assertThat(jdbc.sql("select outcome from eligibility_check where claim_id = ?").param(id).query(String.class)
+        .single()).isEqualTo("ACTIVE");
+  }
+
+  private Job failedJob(String businessKey) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .processDefinitionKey("registration-check").list().stream()
+        .flatMap(p -> management.createJobQuery().processInstanceId(p.getId()).withException().list().stream())
+        .findFirst().orElse(null);
   }
 
   @Test
