@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.revcycle.claim.ClaimStatusInquiry;
 import org.revcycle.claim.ClaimSubmission;
 import org.revcycle.eligibility.PayerEligibility;
@@ -186,8 +187,10 @@ public class CoreRealTimeClearinghouse implements PayerEligibility, ClaimStatusI
 
   private CoreEnvelope exchange(CoreEnvelope request) {
     Retry retry = Retry.of("clearinghouse-" + request.payloadId(), retryConfig);
+    AtomicInteger attempts = new AtomicInteger();
     try {
       return retry.executeSupplier(() -> {
+        attempts.incrementAndGet();
         try {
           return circuitBreaker.executeSupplier(() -> post(request));
         } catch (CallNotPermittedException e) {
@@ -197,9 +200,13 @@ public class CoreRealTimeClearinghouse implements PayerEligibility, ClaimStatusI
         }
       });
     } catch (ClearinghouseUnavailableException e) {
-      log.warn("Clearinghouse real-time {} PayloadID {} failed: {}", request.payloadType(), request.payloadId(),
-          e.getMessage());
-      throw e;
+      log.warn("Clearinghouse real-time {} PayloadID {} failed after {} attempt(s): {}", request.payloadType(),
+          request.payloadId(), attempts.get(), e.getMessage());
+      if (e.circuitOpen() && attempts.get() == 1) {
+        throw e;
+      }
+      throw new ClearinghouseUnavailableException(e.getMessage() + " (after " + attempts.get() + " attempts)", e,
+          e.circuitOpen());
     }
   }
 

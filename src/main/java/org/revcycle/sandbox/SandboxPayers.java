@@ -101,6 +101,11 @@ public final class SandboxPayers {
       rejections = List.copyOf(rejections);
     }
 
+    /** An outcome with reasons in words only (no typed rejections). */
+    public FrontEndResult(boolean accepted, List<String> reasons) {
+      this(accepted, reasons, List.of());
+    }
+
     static FrontEndResult of(List<Rejection> rejections) {
       return new FrontEndResult(rejections.isEmpty(), rejections.stream().map(Rejection::reason).toList(), rejections);
     }
@@ -516,7 +521,10 @@ public final class SandboxPayers {
         voided.billingNpi(), voided.renderingNpi(), voided.patientBirthDate(), voided.patientSex(),
         voided.serviceDate(), voided.dischargeDate(), voided.priorAuthorization(), voided.diagnoses(),
         voided.lines());
-    ClaimAdjudication decided = decide(original, paymentDate, false);
+    // the original's decision again, a duplicate included, without billing its services again
+    String firstBilledBy = billed.get(servicesBilled(original));
+    ClaimAdjudication decided = decide(original, paymentDate,
+        "1".equals(originalFrequency) && firstBilledBy != null && !firstBilledBy.equals(original.patientControlNumber()));
     List<Adjustment> negated = decided.adjustments().stream()
         .map(a -> new Adjustment(a.groupCode(), a.reasonCode(), a.amount().negate())).toList();
     return new ClaimAdjudication(voided.patientControlNumber(), voided.payerId(), number, "22",

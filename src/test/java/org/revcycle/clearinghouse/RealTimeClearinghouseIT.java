@@ -119,7 +119,7 @@ class RealTimeClearinghouseIT extends PostgresIntegrationTest {
     given().multiPart("PayloadID", "x").post(CORE).then().statusCode(503);
     assertThatThrownBy(() -> eligibility.inquire("CMA", inquiry))
         .isInstanceOf(ClearinghouseUnavailableException.class)
-        .hasMessageContaining("HTTP 503");
+        .hasMessageContaining("HTTP 503").hasMessageEndingWith("(after 3 attempts)");
 
     outage.end();
     assertThat(new String(eligibility.inquire("CMA", inquiry), StandardCharsets.UTF_8)).contains("ST*271*");

@@ -243,6 +243,11 @@ class SandboxPayerBehaviourTest {
     assertThat(duplicate.adjustments()).containsExactly(new Adjustment("CO", "18", again.totalCharge()));
     // the first claim asked again (a resend of the same claim) keeps its answer
     assertThat(adjudicate(first).denied()).isFalse();
+    // voiding the duplicate takes back a denial: nothing was paid, nothing is recouped
+    ClaimAdjudication voided = adjudicate(replacement(again, "8", duplicate.payerClaimNumber()));
+    assertThat(voided.statusCode()).isEqualTo("22");
+    assertThat(voided.paid()).isEqualByComparingTo("0.00");
+    assertThat(voided.adjustments()).containsExactly(new Adjustment("CO", "18", again.totalCharge().negate()));
   }
 
   @Test
