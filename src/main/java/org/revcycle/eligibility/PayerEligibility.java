@@ -2,7 +2,7 @@ package org.revcycle.eligibility;
 
 /**
  * The payer's real-time eligibility service (X12 270 in, 271 out), reached directly or through a
- * clearinghouse. Implementation: the sandbox payers; a clearinghouse adapter follows.
+ * clearinghouse. Implementation: the clearinghouse's real-time connection (CoreRealTimeClearinghouse).
  */
 public interface PayerEligibility {
 

@@ -1,6 +1,7 @@
 package org.revcycle.sandbox;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.revcycle.claim.ClaimStatusInquiry.StatusReport;
 import org.revcycle.remittance.ClaimAdjudication;
@@ -39,5 +40,10 @@ public class SandboxClaimStatuses {
       return new StatusReport("P1", "Pending/in process");
     }
     return new StatusReport("A4", "Not found");
+  }
+
+  /** The payer's decision on the claim, once adjudicated (what a 277 reports amounts and dates from). */
+  public Optional<ClaimAdjudication> adjudication(String patientControlNumber) {
+    return Optional.ofNullable(adjudicated.get(patientControlNumber));
   }
 }

@@ -2,11 +2,18 @@ package org.revcycle.sandbox;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /** The sandbox's network, payers and EHR generator; the adapters pick them up. */
 @Configuration
@@ -19,14 +26,31 @@ public class SandboxConfiguration {
   }
 
   @Bean
-  SandboxPayers sandboxPayers(SandboxNetwork network, SandboxProperties properties) {
-    return new SandboxPayers(network, properties.seed(),
-        new SandboxPayers.Probabilities(properties.denialRate(), properties.frontEndRejectionRate()));
+  SandboxPayers sandboxPayers(SandboxNetwork network, SandboxProperties properties,
+      @Value("${revcycle.sandbox.other-coverage-rate:0.02}") double otherCoverageRate) {
+    return new SandboxPayers(network, properties.seed(), new SandboxPayers.Probabilities(properties.denialRate(),
+        properties.frontEndRejectionRate(), otherCoverageRate));
   }
 
+  /** Whether the sandbox clearinghouse's real-time endpoint is down; tests switch it. */
   @Bean
-  SandboxEligibility sandboxEligibility(SandboxNetwork network, Clock clock) {
-    return new SandboxEligibility(network, clock);
+  SandboxOutage sandboxOutage(SandboxRealTimeProperties properties) {
+    return new SandboxOutage(properties.outage());
+  }
+
+  /**
+   * The sandbox clearinghouse's real-time endpoint checks its own submitter account (as a real
+   * clearinghouse does), not revcycle's users: its own filter chain, before the API's, with no
+   * HTTP basic against the identity store.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain sandboxClearinghouseSecurityFilterChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/sandbox/clearinghouse/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
   }
 
   @Bean

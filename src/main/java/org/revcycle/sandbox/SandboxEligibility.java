@@ -39,7 +39,9 @@ class SandboxEligibility implements PayerEligibility {
   @Override
   public byte[] inquire(String payerId, byte[] inquiry270) {
     Inquiry q = read(inquiry270);
-    SandboxNetwork.Payer payer = network.payer(payerId).orElse(null);
+    // the payer asked: the one the envelope names, else the 270's own (NM1*PR09)
+    SandboxNetwork.Payer payer = network.payer(payerId).or(() -> network.payer(q.payer().id())).orElse(null);
+    payerId = payer != null ? payer.id() : payerId == null ? "UNKNOWN" : payerId;
     EligibilityAnswer.Coverage coverage = EligibilityAnswer.Coverage.ACTIVE;
     String reject = null;
     String memberId = q.subscriber().memberId() == null ? "" : q.subscriber().memberId();

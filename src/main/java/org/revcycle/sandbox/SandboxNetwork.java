@@ -1,5 +1,7 @@
 package org.revcycle.sandbox;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.revcycle.claim.ClaimSubmission.Line;
 import java.util.stream.Collectors;
 
 /**
@@ -173,6 +176,199 @@ public final class SandboxNetwork {
       return true;
     }
     return inpatient && payer.get().payerClass() != PayerClass.MEDICARE;
+  }
+
+  // ---- payer contracts: fee schedules, cost sharing, coverage and claim policies ----
+
+  /** How a line is priced when the payer has no amount for its code. */
+  public enum CodeFamily {
+    EVALUATION_AND_MANAGEMENT,
+    LABORATORY,
+    RADIOLOGY,
+    SURGERY,
+    MEDICINE,
+    DRUGS_AND_SUPPLIES,
+    /** Every line of an institutional claim: hospital contracts here pay a share of charges. */
+    FACILITY
+  }
+
+  public static CodeFamily familyOf(String procedureCode, boolean institutional) {
+    if (institutional || procedureCode == null || procedureCode.isEmpty()) {
+      return CodeFamily.FACILITY;
+    }
+    char first = procedureCode.charAt(0);
+    if (Character.isLetter(first)) {
+      return "JCAEL".indexOf(first) >= 0 ? CodeFamily.DRUGS_AND_SUPPLIES : CodeFamily.MEDICINE;
+    }
+    int code = Integer.parseInt(procedureCode.substring(0, Math.min(5, procedureCode.length())));
+    if (code >= 99202 && code <= 99499) {
+      return CodeFamily.EVALUATION_AND_MANAGEMENT;
+    }
+    if (code >= 90000) {
+      return CodeFamily.MEDICINE;
+    }
+    if (code >= 80000) {
+      return CodeFamily.LABORATORY;
+    }
+    if (code >= 70000) {
+      return CodeFamily.RADIOLOGY;
+    }
+    return CodeFamily.SURGERY;
+  }
+
+  /**
+   * A payer's fee schedule: an allowed amount per unit for the codes it lists (professional claims),
+   * else a percentage of the line's charge by code family. Never more than the charge.
+   */
+  public record FeeSchedule(String description, Map<String, BigDecimal> allowedPerUnit,
+      Map<CodeFamily, BigDecimal> percentOfCharge) {
+
+    public BigDecimal allowed(Line line, boolean institutional) {
+      BigDecimal perUnit = institutional || line.procedureCode() == null ? null : allowedPerUnit.get(line.procedureCode());
+      BigDecimal amount = perUnit != null
+          ? perUnit.multiply(line.units() == null ? BigDecimal.ONE : line.units())
+          : line.charge().multiply(percentOfCharge.get(familyOf(line.procedureCode(), institutional)));
+      return amount.setScale(2, RoundingMode.HALF_UP).min(line.charge());
+    }
+  }
+
+  /**
+   * What the member pays: whether and how much deductible is still open (fixed per member), the
+   * coinsurance after it, and copays for office and emergency visits (a copay replaces deductible
+   * and coinsurance for that visit).
+   */
+  public record CostSharing(String description, double deductibleOpenRate, List<BigDecimal> deductibles,
+      BigDecimal coinsurance, BigDecimal officeCopayFrom, BigDecimal emergencyCopayFrom, int copaySteps,
+      BigDecimal copayStep) {}
+
+  /** @param nonCoveredCodes services the plan does not cover (CARC 96 with RARC N130) */
+  public record PayerContract(String payerId, FeeSchedule feeSchedule, CostSharing costSharing,
+      Set<String> nonCoveredCodes) {}
+
+  /** Roughly the national Medicare physician and lab fee schedule amounts, per unit. */
+  private static final Map<String, BigDecimal> MEDICARE_FEES = amounts(
+      "99202", "72.00", "99203", "111.00", "99204", "166.00", "99205", "219.00", "99211", "23.00",
+      "99212", "57.00", "99213", "92.00", "99214", "130.00", "99215", "183.00", "G0438", "172.00",
+      "G0439", "134.00", "80053", "10.56", "85025", "7.77", "36415", "2.59", "83036", "9.71", "80061", "13.39",
+      "81003", "3.06", "83880", "35.85", "93000", "16.34", "71046", "35.00", "73610", "31.00", "72100", "39.00",
+      "97110", "29.00", "97140", "26.00", "20610", "66.00", "J3301", "1.70", "70553", "383.00");
+
+  private static final Set<String> ROUTINE_PHYSICALS = Set.of(
+      "99381", "99382", "99383", "99384", "99385", "99386", "99387",
+      "99391", "99392", "99393", "99394", "99395", "99396", "99397");
+
+  private static final Map<String, PayerContract> CONTRACTS = Map.of(
+      "MCR", new PayerContract("MCR",
+          new FeeSchedule("Medicare fee schedule amounts per code; hospital claims 30% of charges", MEDICARE_FEES,
+              percents("0.30", "0.30")),
+          new CostSharing("Part B deductible 257.00 then 20% coinsurance; Part A deductible 1,676.00 per stay",
+              0.45, List.of(new BigDecimal("257.00")), new BigDecimal("0.20"), null, null, 0, null),
+          // the routine physical is not a Medicare benefit (the annual wellness visit is)
+          ROUTINE_PHYSICALS),
+      "MCD", new PayerContract("MCD",
+          new FeeSchedule("70% of the Medicare amounts per code; hospital claims 26% of charges",
+              scaled(MEDICARE_FEES, "0.70"), percents("0.26", "0.26")),
+          new CostSharing("none", 0, List.of(BigDecimal.ZERO.setScale(2)), BigDecimal.ZERO, null, null, 0, null),
+          Set.of("G0438", "G0439")),
+      "MCO", new PayerContract("MCO",
+          new FeeSchedule("share of charges by code family (E/M 40%, lab 15%, radiology 30%, other 35%); "
+              + "hospital claims 28%", Map.of(), percents("0.40", "0.15", "0.30", "0.35", "0.35", "0.45", "0.28")),
+          new CostSharing("none", 0, List.of(BigDecimal.ZERO.setScale(2)), BigDecimal.ZERO, null, null, 0, null),
+          Set.of("G0438", "G0439")),
+      "CMA", new PayerContract("CMA",
+          new FeeSchedule("share of charges by code family (E/M 65%, lab 40%, radiology 55%, other 60%); "
+              + "hospital claims 55%", Map.of(), percents("0.65", "0.40", "0.55", "0.60", "0.60", "0.70", "0.55")),
+          new CostSharing("deductible 500 to 3,000 then 20% coinsurance; office copay 20 to 40, emergency 150 to 300",
+              0.45, amountList("500", "750", "1000", "1500", "2000", "3000"), new BigDecimal("0.20"),
+              new BigDecimal("20.00"), new BigDecimal("150.00"), 5, new BigDecimal("5.00")),
+          Set.of("G0438", "G0439")),
+      "CMB", new PayerContract("CMB",
+          new FeeSchedule("140% of the Medicare amounts per code, else 68% of charges; hospital claims 62%",
+              scaled(MEDICARE_FEES, "1.40"), percents("0.68", "0.62")),
+          new CostSharing("deductible 250 or 500 then 10% coinsurance; office copay 30 to 50, emergency 100 to 250",
+              0.30, amountList("250", "500"), new BigDecimal("0.10"), new BigDecimal("30.00"),
+              new BigDecimal("100.00"), 5, new BigDecimal("5.00")),
+          // manual therapy is excluded from this employer plan's benefits
+          Set.of("G0438", "G0439", "97140")));
+
+  /**
+   * Procedure-to-procedure pairs the sandbox payers bundle (column 1, then the column 2 codes it
+   * includes on the same day), unless the column 2 line carries 59 or an X{EPSU} modifier.
+   */
+  public static final Map<String, Set<String>> BUNDLED_PAIRS = Map.of(
+      "93000", Set.of("93005", "93010"),
+      "80053", Set.of("80048", "82565", "84132"),
+      "43239", Set.of("43235"),
+      "27447", Set.of("20610", "27370"),
+      "20610", Set.of("76942"),
+      "99285", Set.of("36415"));
+
+  private static final Set<String> DISTINCT_SERVICE_MODIFIERS = Set.of("59", "XE", "XP", "XS", "XU");
+
+  /**
+   * Medical necessity (like a Medicare LCD): the diagnoses (ICD-10-CM prefixes) that support a
+   * code; a code not listed needs none.
+   */
+  public static final Map<String, List<String>> SUPPORTING_DIAGNOSES = Map.of(
+      "83036", List.of("E08", "E09", "E10", "E11", "E13", "R73", "O24", "Z13.1"),
+      "70553", List.of("G", "C71", "C79.3", "R51", "R42", "R41", "R55", "S06", "H53", "H47"),
+      "72100", List.of("M", "S32", "S33", "S39", "R29", "C79.5", "G54", "G55"),
+      "93000", List.of("I", "R00", "R01", "R03", "R06", "R07", "R42", "R55", "E11", "E78", "Z01.810", "Z01.818"),
+      "83880", List.of("I50", "I11.0", "I13", "R06", "R60", "R07"));
+
+  public PayerContract contract(String payerId) {
+    PayerContract contract = CONTRACTS.get(payerId);
+    if (contract == null) {
+      throw new IllegalArgumentException("No sandbox payer " + payerId);
+    }
+    return contract;
+  }
+
+  /** The line's column 1 code billed on the same day without a distinct-service modifier, if any. */
+  public static Optional<String> bundledInto(Line line, List<Line> lines) {
+    if (line.procedureCode() == null
+        || (line.modifiers() != null && line.modifiers().stream().anyMatch(DISTINCT_SERVICE_MODIFIERS::contains))) {
+      return Optional.empty();
+    }
+    return lines.stream()
+        .filter(other -> other != line && other.procedureCode() != null
+            && BUNDLED_PAIRS.getOrDefault(other.procedureCode(), Set.of()).contains(line.procedureCode())
+            && java.util.Objects.equals(other.serviceDate(), line.serviceDate()))
+        .map(Line::procedureCode).findFirst();
+  }
+
+  /** Whether one of the diagnoses supports the code (always, for a code with no policy). */
+  public static boolean medicallyNecessary(String procedureCode, List<String> diagnoses) {
+    List<String> supporting = procedureCode == null ? null : SUPPORTING_DIAGNOSES.get(procedureCode);
+    return supporting == null || diagnoses.stream().anyMatch(d -> supporting.stream().anyMatch(d::startsWith));
+  }
+
+  private static Map<String, BigDecimal> amounts(String... codeAndAmount) {
+    Map<String, BigDecimal> map = new java.util.HashMap<>();
+    for (int i = 0; i < codeAndAmount.length; i += 2) {
+      map.put(codeAndAmount[i], new BigDecimal(codeAndAmount[i + 1]));
+    }
+    return Map.copyOf(map);
+  }
+
+  private static Map<String, BigDecimal> scaled(Map<String, BigDecimal> fees, String factor) {
+    return fees.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+        e -> e.getValue().multiply(new BigDecimal(factor)).setScale(2, RoundingMode.HALF_UP)));
+  }
+
+  private static List<BigDecimal> amountList(String... amounts) {
+    return java.util.Arrays.stream(amounts).map(a -> new BigDecimal(a).setScale(2)).toList();
+  }
+
+  /** One share for every professional family and one for hospital claims, or one per family in enum order. */
+  private static Map<CodeFamily, BigDecimal> percents(String... shares) {
+    Map<CodeFamily, BigDecimal> map = new java.util.EnumMap<>(CodeFamily.class);
+    CodeFamily[] families = CodeFamily.values();
+    for (int i = 0; i < families.length; i++) {
+      String share = shares.length == 2 ? (families[i] == CodeFamily.FACILITY ? shares[1] : shares[0]) : shares[i];
+      map.put(families[i], new BigDecimal(share));
+    }
+    return java.util.Collections.unmodifiableMap(map);
   }
 
   List<City> cities() {

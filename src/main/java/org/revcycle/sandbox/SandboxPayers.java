@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,55 +20,106 @@ import org.revcycle.claim.ClaimSubmission.Line;
 import org.revcycle.claim.ClaimType;
 import org.revcycle.remittance.ClaimAdjudication;
 import org.revcycle.remittance.ClaimAdjudication.Adjustment;
+import org.revcycle.sandbox.SandboxNetwork.CostSharing;
 import org.revcycle.sandbox.SandboxNetwork.Payer;
+import org.revcycle.sandbox.SandboxNetwork.PayerContract;
 import org.revcycle.sandbox.SandboxNetwork.PayerClass;
 
 /**
  * The sandbox's payers and their clearinghouse: front-end edits (as a 999 or 277CA would report
- * them) and adjudication (as an 835 would report it). Every outcome is a function of the seed and
- * the claim alone (patient control number and frequency code pick the random draws), so a claim
- * gets the same answer however many claims arrive before it, in any order. Stateless and
- * thread-safe.
+ * them) and adjudication (as an 835 would report it). Each payer has its own contract (see
+ * {@link SandboxNetwork#contract}): fee schedule, cost sharing, non-covered services, timely
+ * filing limit and authorization policy. Denials come from something real about the claim where
+ * one exists (coverage dates, no authorization, filing limit passed, the same services billed
+ * twice, other primary coverage not billed first, an NCCI-bundled pair, a non-covered service, a
+ * diagnosis that does not support the service) and otherwise from the configured probabilities.
+ * Every random draw is a function of the seed and the claim alone (patient control number and
+ * frequency code), so a claim gets the same answer however many claims arrive before it; the one
+ * memory is of services already billed, which is what makes a duplicate a duplicate. Thread-safe.
  */
 public final class SandboxPayers {
 
   /**
    * @param denial chance that a claim with no deterministic problem is denied anyway
    * @param frontEndRejection chance that a well-formed claim is rejected at the front end anyway
+   * @param otherCoverage share of members the payers' records show with other primary coverage
    */
-  public record Probabilities(double denial, double frontEndRejection) {
+  public record Probabilities(double denial, double frontEndRejection, double otherCoverage) {
 
-    public static final Probabilities DEFAULTS = new Probabilities(0.08, 0.02);
+    public static final Probabilities DEFAULTS = new Probabilities(0.08, 0.02, 0.02);
 
     public Probabilities {
-      if (denial < 0 || denial > 1 || frontEndRejection < 0 || frontEndRejection > 1) {
-        throw new IllegalArgumentException("Probabilities must be between 0 and 1");
+      for (double p : new double[] {denial, frontEndRejection, otherCoverage}) {
+        if (p < 0 || p > 1) {
+          throw new IllegalArgumentException("Probabilities must be between 0 and 1");
+        }
       }
+    }
+
+    /** No member with other coverage beyond the test value. */
+    public Probabilities(double denial, double frontEndRejection) {
+      this(denial, frontEndRejection, 0);
     }
   }
 
-  /** @param reasons each names the claim field first ("memberId: ..."), in words a biller acts on */
-  public record FrontEndResult(boolean accepted, List<String> reasons) {
+  /** Where a front-end rejection is reported: the 999 (syntax of the file) or the 277CA (the claim). */
+  public enum AcknowledgmentLevel {
+    SYNTAX_999,
+    CLAIM_277CA
+  }
+
+  /**
+   * One front-end problem, typed for the file that reports it.
+   *
+   * @param field the claim field in revcycle's words (memberId, lines[2].revenueCode ...)
+   * @param loop the 837 loop (2010BA, 2300, 2400 ...)
+   * @param segment the segment (NM1, CLM, SV1 ...)
+   * @param element the element (NM109, CLM05-3 ...)
+   * @param category 277CA: the claim status category (A3 returned unprocessable, A6 missing, A7
+   *     invalid, A8 relational); 999: the IK4 element syntax error code (1 missing, 7 invalid code value)
+   * @param statusCode 277CA: the claim status code (code source 508); 999: null
+   * @param message in words a biller acts on; never a member id or a name
+   */
+  public record Rejection(String field, AcknowledgmentLevel level, String loop, String segment, String element,
+      String category, String statusCode, String message) {
+
+    /** The plain-words reason, field first: "memberId: ... (277CA A7)". */
+    public String reason() {
+      return field + ": " + message + (level == AcknowledgmentLevel.SYNTAX_999 ? " (999 rejected)"
+          : " (277CA " + category + ")");
+    }
+  }
+
+  /**
+   * @param reasons each names the claim field first ("memberId: ..."), in words a biller acts on
+   * @param rejections the same problems, typed for the 999 or 277CA that reports them
+   */
+  public record FrontEndResult(boolean accepted, List<String> reasons, List<Rejection> rejections) {
 
     public FrontEndResult {
       reasons = List.copyOf(reasons);
+      rejections = List.copyOf(rejections);
+    }
+
+    /** An outcome with reasons in words only (no typed rejections). */
+    public FrontEndResult(boolean accepted, List<String> reasons) {
+      this(accepted, reasons, List.of());
+    }
+
+    static FrontEndResult of(List<Rejection> rejections) {
+      return new FrontEndResult(rejections.isEmpty(), rejections.stream().map(Rejection::reason).toList(), rejections);
+    }
+
+    /** Whether a problem is for the 999 (the file's syntax): the whole transaction set is rejected. */
+    public boolean syntaxRejected() {
+      return rejections.stream().anyMatch(r -> r.level() == AcknowledgmentLevel.SYNTAX_999);
     }
   }
 
   private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-  private static final BigDecimal COINSURANCE = new BigDecimal("0.20");
 
-  // Medicare 2025: Part B annual deductible, Part A deductible per benefit period.
-  private static final BigDecimal MEDICARE_PART_B_DEDUCTIBLE = new BigDecimal("257.00");
+  // Medicare 2025: Part A deductible per benefit period (Part B's is in the contract).
   private static final BigDecimal MEDICARE_PART_A_DEDUCTIBLE = new BigDecimal("1676.00");
-
-  /** Share of charges a payer allows on average; each code varies within ±10% of it. */
-  private static final Map<String, BigDecimal> FEE_SCHEDULE_RATE = Map.of(
-      "MCR", new BigDecimal("0.45"),
-      "MCD", new BigDecimal("0.38"),
-      "MCO", new BigDecimal("0.40"),
-      "CMA", new BigDecimal("0.62"),
-      "CMB", new BigDecimal("0.70"));
 
   private static final Set<String> OFFICE_VISITS =
       Set.of("99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214", "99215");
@@ -79,29 +132,46 @@ public final class SandboxPayers {
   /** A random denial's CARC, with its weight and the remark codes a payer sends with it. */
   private record DenialReason(String carc, int weight, List<String> remarks) {}
 
+  /** What only the payer sees (records review, documentation): the reasons left to chance. */
   private static final List<DenialReason> DENIAL_REASONS = List.of(
-      new DenialReason("16", 30, List.of("MA130", "N290")),
-      new DenialReason("50", 16, List.of()),
-      new DenialReason("97", 15, List.of()),
-      new DenialReason("18", 10, List.of()),
-      new DenialReason("96", 11, List.of("N130")),
-      new DenialReason("22", 10, List.of()),
-      new DenialReason("29", 8, List.of()));
+      new DenialReason("16", 34, List.of("MA130", "N290")),
+      new DenialReason("50", 20, List.of("N115")),
+      new DenialReason("97", 16, List.of("M15")),
+      new DenialReason("96", 14, List.of("N130")),
+      new DenialReason("22", 16, List.of("N479")));
+
+  /** Line-level denials the sandbox finds in the claim itself: CARC and its remark. */
+  private static final Map<String, String> LINE_REMARKS = Map.of("96", "N130", "97", "M15", "50", "N115");
 
   /** Front-end rejections that a well-formed claim still gets, for reasons only the payer can see. */
-  private static final List<String> RANDOM_REJECTIONS = List.of(
-      "memberId: Subscriber not found in the payer's eligibility file (277CA A3/A7)",
-      "patientBirthDate: Patient date of birth does not match the payer's records (277CA A7)",
-      "billingNpi: Billing provider is not enrolled with this payer (277CA A3)",
-      "renderingNpi: Rendering provider is not on file with this payer (277CA A7)",
-      "diagnoses: A diagnosis code is not valid for the date of service (277CA A7)");
+  private static final List<Rejection> RANDOM_REJECTIONS = List.of(
+      claimLevel("memberId", "2010BA", "NM1", "NM109", "A3", "33",
+          "Subscriber not found in the payer's eligibility file"),
+      claimLevel("patientBirthDate", "2010BA", "DMG", "DMG02", "A7", "158",
+          "Patient date of birth does not match the payer's records"),
+      claimLevel("billingNpi", "2010AA", "NM1", "NM109", "A3", "562",
+          "Billing provider is not enrolled with this payer"),
+      claimLevel("renderingNpi", "2310B", "NM1", "NM109", "A7", "562",
+          "Rendering provider is not on file with this payer"),
+      claimLevel("diagnoses", "2300", "HI", "HI01-2", "A7", "255",
+          "A diagnosis code is not valid for the date of service"));
 
   private static final DateTimeFormatter TRACE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+
+  /** How many billed services the payers remember for duplicate checks (oldest forgotten first). */
+  private static final int REMEMBERED_SERVICES = 200_000;
 
   private final SandboxNetwork network;
   private final long seed;
   private final Probabilities probabilities;
   private final Map<String, Pattern> memberIdPatterns;
+  /** Services billed (payer, member, date, lines) -> the patient control number that billed them first. */
+  private final Map<String, String> billed = Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > REMEMBERED_SERVICES;
+    }
+  });
 
   public SandboxPayers(SandboxNetwork network, long seed, Probabilities probabilities) {
     this.network = Objects.requireNonNull(network);
@@ -114,103 +184,143 @@ public final class SandboxPayers {
   // ---- front end (999 / 277CA) ----
 
   public FrontEndResult check(ClaimSubmission claim) {
-    List<String> reasons = formatProblems(claim);
-    if (reasons.isEmpty()
+    List<Rejection> rejections = formatProblems(claim);
+    if (rejections.isEmpty()
         && randomFor("front-end", claim).nextDouble() < probabilities.frontEndRejection()) {
-      reasons.add(RANDOM_REJECTIONS.get(randomFor("front-end-reason", claim).nextInt(RANDOM_REJECTIONS.size())));
+      rejections.add(RANDOM_REJECTIONS.get(randomFor("front-end-reason", claim).nextInt(RANDOM_REJECTIONS.size())));
     }
-    return new FrontEndResult(reasons.isEmpty(), reasons);
+    return FrontEndResult.of(rejections);
   }
 
   /** The edits any payer's front end applies to every claim: nothing random here. */
-  private List<String> formatProblems(ClaimSubmission claim) {
-    List<String> reasons = new ArrayList<>();
+  private List<Rejection> formatProblems(ClaimSubmission claim) {
+    List<Rejection> problems = new ArrayList<>();
+    boolean professional = claim.claimType() == ClaimType.PROFESSIONAL;
     if (blank(claim.patientControlNumber())) {
-      reasons.add("patientControlNumber: the claim has no patient control number (CLM01) (999 rejected)");
+      problems.add(syntax("patientControlNumber", "2300", "CLM", "CLM01", "1",
+          "the claim has no patient control number (CLM01)"));
     }
     if (claim.claimType() == null) {
-      reasons.add("claimType: the claim is neither professional nor institutional (999 rejected)");
+      problems.add(syntax("claimType", "ST", "ST", "ST03", "7",
+          "the claim is neither professional (005010X222A1) nor institutional (005010X223A2)"));
     }
     if (blank(claim.payerId())) {
-      reasons.add("payerId: the claim names no payer (self-pay claims are not sent to a payer)");
+      problems.add(syntax("payerId", "2010BB", "NM1", "NM109", "1",
+          "the claim names no payer (self-pay claims are not sent to a payer)"));
     } else if (network.payer(claim.payerId()).isEmpty()) {
-      reasons.add("payerId: payer " + claim.payerId() + " is not known to the clearinghouse (277CA A3)");
+      problems.add(claimLevel("payerId", "2010BB", "NM1", "NM109", "A3", "116",
+          "payer " + claim.payerId() + " is not known to the clearinghouse"));
     } else if (blank(claim.memberId())) {
-      reasons.add("memberId: the subscriber's member id is missing (277CA A6)");
+      problems.add(claimLevel("memberId", "2010BA", "NM1", "NM109", "A6", "164",
+          "the subscriber's member id is missing"));
     } else if (!memberIdPatterns.get(claim.payerId()).matcher(claim.memberId()).matches()) {
       // The value stays out of the message: member ids are not to appear in logs.
-      reasons.add("memberId: does not match the member id format of " + claim.payerId() + " (277CA A7)");
+      problems.add(claimLevel("memberId", "2010BA", "NM1", "NM109", "A7", "164",
+          "does not match the member id format of " + claim.payerId()));
     }
     if (!Set.of("1", "7", "8").contains(String.valueOf(claim.frequencyCode()))) {
-      reasons.add("frequencyCode: must be 1 (original), 7 (replacement) or 8 (void) (277CA A7)");
+      problems.add(claimLevel("frequencyCode", "2300", "CLM", "CLM05-3", "A7", "535",
+          "must be 1 (original), 7 (replacement) or 8 (void)"));
     } else if (!"1".equals(claim.frequencyCode()) && blank(claim.payerClaimNumber())) {
-      reasons.add("payerClaimNumber: a replacement or void must carry the payer's claim number of the original (277CA A6)");
+      problems.add(claimLevel("payerClaimNumber", "2300", "REF", "REF02 (F8)", "A6", "464",
+          "a replacement or void must carry the payer's claim number of the original"));
     }
     if (!SandboxNetwork.isValidNpi(claim.billingNpi())) {
-      reasons.add("billingNpi: not a valid NPI (10 digits with a correct check digit) (277CA A7)");
+      problems.add(claimLevel("billingNpi", "2010AA", "NM1", "NM109", "A7", "562",
+          "not a valid NPI (10 digits with a correct check digit)"));
     }
     if (claim.renderingNpi() != null && !SandboxNetwork.isValidNpi(claim.renderingNpi())) {
-      reasons.add("renderingNpi: not a valid NPI (10 digits with a correct check digit) (277CA A7)");
+      problems.add(claimLevel("renderingNpi", professional ? "2310B" : "2310D", "NM1", "NM109", "A7", "562",
+          "not a valid NPI (10 digits with a correct check digit)"));
     }
     if (claim.serviceDate() == null) {
-      reasons.add("serviceDate: the claim has no date of service (277CA A6)");
+      problems.add(claimLevel("serviceDate", professional ? "2400" : "2300", "DTP",
+          professional ? "DTP03 (472)" : "DTP03 (434)", "A6", "187", "the claim has no date of service"));
     } else if (claim.dischargeDate() != null && claim.dischargeDate().isBefore(claim.serviceDate())) {
-      reasons.add("dischargeDate: the discharge date is before the admission date (277CA A8)");
+      problems.add(claimLevel("dischargeDate", "2300", "DTP", "DTP03 (434)", "A8", "187",
+          "the discharge date is before the admission date"));
     }
     if (claim.diagnoses() == null || claim.diagnoses().isEmpty()) {
-      reasons.add("diagnoses: the claim has no diagnosis code (277CA A6)");
+      problems.add(claimLevel("diagnoses", "2300", "HI", "HI01", "A6", "255", "the claim has no diagnosis code"));
     }
     if (claim.lines() == null || claim.lines().isEmpty()) {
-      reasons.add("lines: the claim has no service lines (277CA A6)");
+      problems.add(claimLevel("lines", "2400", "LX", "LX01", "A6", "21", "the claim has no service lines"));
     } else {
       for (int i = 0; i < claim.lines().size(); i++) {
         Line line = claim.lines().get(i);
         String field = "lines[" + (i + 1) + "]";
-        if (claim.claimType() == ClaimType.PROFESSIONAL && blank(line.procedureCode())) {
-          reasons.add(field + ".procedureCode: professional line " + (i + 1) + " has no procedure code (277CA A6)");
+        if (professional && blank(line.procedureCode())) {
+          problems.add(claimLevel(field + ".procedureCode", "2400", "SV1", "SV101-2", "A6", "454",
+              "professional line " + (i + 1) + " has no procedure code"));
         }
         if (claim.claimType() == ClaimType.INSTITUTIONAL && blank(line.revenueCode())) {
-          reasons.add(field + ".revenueCode: institutional line " + (i + 1) + " has no revenue code (277CA A6)");
+          problems.add(claimLevel(field + ".revenueCode", "2400", "SV2", "SV201", "A6", "21",
+              "institutional line " + (i + 1) + " has no revenue code"));
         }
         if (line.charge() == null || line.charge().signum() < 0) {
-          reasons.add(field + ".charge: line " + (i + 1) + " has no charge or a negative one (277CA A7)");
+          problems.add(claimLevel(field + ".charge", "2400", professional ? "SV1" : "SV2",
+              professional ? "SV102" : "SV203", "A7", "178", "line " + (i + 1) + " has no charge or a negative one"));
         }
       }
     }
-    return reasons;
+    return problems;
+  }
+
+  private static Rejection syntax(String field, String loop, String segment, String element, String ik4Code,
+      String message) {
+    return new Rejection(field, AcknowledgmentLevel.SYNTAX_999, loop, segment, element, ik4Code, null, message);
+  }
+
+  private static Rejection claimLevel(String field, String loop, String segment, String element, String category,
+      String statusCode, String message) {
+    return new Rejection(field, AcknowledgmentLevel.CLAIM_277CA, loop, segment, element, category, statusCode, message);
   }
 
   // ---- adjudication (835) ----
 
-  /**
-   * The payer's decision. Expects a claim that passes the front end's format edits (call
-   * {@link #check} first); a claim that fails them is refused with an IllegalArgumentException,
-   * since no payer would adjudicate it.
-   */
   /** Prefix of the prior authorization test value that makes the payer deny (see adjudicate). */
   public static final String DENY_TEST_VALUE = "SANDBOX-DENY-";
 
+  /**
+   * The payer's decision. Expects a claim that passes the front end's format edits (call
+   * {@link #check} first); a claim that fails them is refused with an IllegalArgumentException,
+   * since no payer would adjudicate it. The same claim again (same patient control number and
+   * frequency) gets the same decision; the same services under another claim number are a
+   * duplicate (CARC 18).
+   */
   public ClaimAdjudication adjudicate(ClaimSubmission claim, LocalDate paymentDate) {
-    List<String> problems = formatProblems(claim);
+    List<Rejection> problems = formatProblems(claim);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Claim " + claim.patientControlNumber()
-          + " would be rejected at the front end: " + String.join("; ", problems));
+          + " would be rejected at the front end: " + String.join("; ", problems.stream().map(Rejection::reason).toList()));
     }
     Objects.requireNonNull(paymentDate, "paymentDate");
     if ("8".equals(claim.frequencyCode())) {
       return reversal(claim, paymentDate);
     }
+    String firstBilledBy = "1".equals(claim.frequencyCode())
+        ? billed.computeIfAbsent(servicesBilled(claim), k -> claim.patientControlNumber())
+        : claim.patientControlNumber();
+    return decide(claim, paymentDate, !firstBilledBy.equals(claim.patientControlNumber()));
+  }
+
+  private ClaimAdjudication decide(ClaimSubmission claim, LocalDate paymentDate, boolean duplicate) {
     Payer payer = network.payer(claim.payerId()).orElseThrow();
+    PayerContract contract = network.contract(payer.id());
     BigDecimal charge = claim.totalCharge().setScale(2, RoundingMode.UNNECESSARY);
     String payerClaimNumber = payerClaimNumber(claim);
     String trace = traceNumber(payer, paymentDate);
+    boolean original = "1".equals(claim.frequencyCode());
 
     // Test value, like a payment sandbox's test card numbers: an original claim whose prior
     // authorization reads SANDBOX-DENY-<CARC> is denied with that reason; its replacement is not.
     String authorization = claim.priorAuthorization() == null ? "" : claim.priorAuthorization();
-    if (authorization.startsWith(DENY_TEST_VALUE) && !"7".equals(claim.frequencyCode())) {
+    if (authorization.startsWith(DENY_TEST_VALUE) && original) {
       return denial(claim, payerClaimNumber, charge, authorization.substring(DENY_TEST_VALUE.length()), List.of(),
           paymentDate, trace);
+    }
+    if (duplicate) {
+      return denial(claim, payerClaimNumber, charge, "18", List.of(), paymentDate, trace);
     }
     if (!coverageActive(claim)) {
       return denial(claim, payerClaimNumber, charge, "27", List.of(), paymentDate, trace);
@@ -225,29 +335,67 @@ public final class SandboxPayers {
     if (ChronoUnit.DAYS.between(claim.serviceDate(), paymentDate) > payer.timelyFilingDays()) {
       return denial(claim, payerClaimNumber, charge, "29", List.of(), paymentDate, trace);
     }
+    // A replacement is taken as corrected: what was wrong with the original (the primary's
+    // payment, the record, a modifier) was fixed by the biller, and a second look is rarely a denial.
+    if (original && hasOtherPrimaryCoverage(payer, claim.memberId())) {
+      return denial(claim, payerClaimNumber, charge, "22", List.of("N479"), paymentDate, trace);
+    }
 
     SplittableRandom random = randomFor("adjudicate", claim);
-    boolean replacement = "7".equals(claim.frequencyCode());
-    // A replacement usually fixes what was wrong with the original, so it is rarely denied again.
-    double denialRate = replacement ? probabilities.denial() / 4 : probabilities.denial();
+    double denialRate = original ? probabilities.denial() : probabilities.denial() / 4;
     if (random.nextDouble() < denialRate) {
-      DenialReason reason = drawDenialReason(random, replacement);
+      DenialReason reason = drawDenialReason(random);
       List<String> remarks = reason.remarks().isEmpty()
           ? List.of()
           : List.of(reason.remarks().get(random.nextInt(reason.remarks().size())));
       return denial(claim, payerClaimNumber, charge, reason.carc(), remarks, paymentDate, trace);
     }
-    return payment(claim, payer, charge, random, payerClaimNumber, paymentDate, trace);
+    return payment(claim, payer, contract, charge, random, payerClaimNumber, paymentDate, trace, original);
   }
 
-  private ClaimAdjudication payment(ClaimSubmission claim, Payer payer, BigDecimal charge, SplittableRandom random,
-      String payerClaimNumber, LocalDate paymentDate, String trace) {
-    BigDecimal allowed = allowed(claim, payer).min(charge);
-    List<Adjustment> adjustments = new ArrayList<>();
-    add(adjustments, "CO", "45", charge.subtract(allowed));
+  /** The CARC a line is denied with on its own (96 non-covered, 97 bundled, 50 not supported), or null. */
+  private static String lineDenial(ClaimSubmission claim, Line line, PayerContract contract) {
+    if (line.procedureCode() != null && contract.nonCoveredCodes().contains(line.procedureCode())) {
+      return "96";
+    }
+    if (SandboxNetwork.bundledInto(line, claim.lines()).isPresent()) {
+      return "97";
+    }
+    if (!SandboxNetwork.medicallyNecessary(line.procedureCode(), claim.diagnoses())) {
+      return "50";
+    }
+    return null;
+  }
 
-    PatientPlan plan = planOf(payer, claim.memberId());
-    List<String> procedures = claim.lines().stream().map(Line::procedureCode).filter(Objects::nonNull).toList();
+  private ClaimAdjudication payment(ClaimSubmission claim, Payer payer, PayerContract contract, BigDecimal charge,
+      SplittableRandom random, String payerClaimNumber, LocalDate paymentDate, String trace, boolean original) {
+    boolean institutional = claim.claimType() == ClaimType.INSTITUTIONAL;
+    Map<String, BigDecimal> lineDenials = new LinkedHashMap<>();
+    BigDecimal allowed = ZERO;
+    BigDecimal payableCharge = ZERO;
+    List<Line> payable = new ArrayList<>();
+    for (Line line : claim.lines()) {
+      String carc = original ? lineDenial(claim, line, contract) : null;
+      if (carc != null) {
+        lineDenials.merge(carc, line.charge().setScale(2), BigDecimal::add);
+      } else {
+        payable.add(line);
+        payableCharge = payableCharge.add(line.charge());
+        allowed = allowed.add(contract.feeSchedule().allowed(line, institutional));
+      }
+    }
+    if (payable.isEmpty()) {
+      String carc = lineDenials.keySet().iterator().next();
+      return denial(claim, payerClaimNumber, charge, carc, List.of(LINE_REMARKS.get(carc)), paymentDate, trace);
+    }
+    List<Adjustment> adjustments = new ArrayList<>();
+    add(adjustments, "CO", "45", payableCharge.subtract(allowed));
+    lineDenials.forEach((carc, amount) -> add(adjustments, "CO", carc, amount));
+    List<String> remarks = lineDenials.keySet().stream().map(LINE_REMARKS::get).toList();
+
+    CostSharing sharing = contract.costSharing();
+    PatientPlan plan = planOf(payer, sharing, claim.memberId());
+    List<String> procedures = payable.stream().map(Line::procedureCode).filter(Objects::nonNull).toList();
     boolean preventive = procedures.stream().anyMatch(PREVENTIVE_VISITS::contains);
     // Some plans pay in full after the contractual write-down (out-of-pocket maximum met, rich
     // plans); with Medicaid and preventive care that leaves about 30% of paid claims with no PR.
@@ -258,22 +406,21 @@ public final class SandboxPayers {
     BigDecimal coinsurance = ZERO;
     BigDecimal copay = ZERO;
     if (payer.payerClass() != PayerClass.MEDICAID && !preventive && !paidInFull) {
-      boolean officeVisit = claim.claimType() == ClaimType.PROFESSIONAL
-          && procedures.stream().anyMatch(OFFICE_VISITS::contains);
-      boolean emergencyVisit = claim.claimType() == ClaimType.INSTITUTIONAL && !inpatient
-          && claim.lines().stream().anyMatch(l -> "0450".equals(l.revenueCode()));
-      if (payer.payerClass() == PayerClass.COMMERCIAL && officeVisit) {
+      boolean officeVisit = !institutional && procedures.stream().anyMatch(OFFICE_VISITS::contains);
+      boolean emergencyVisit = institutional && !inpatient
+          && payable.stream().anyMatch(l -> "0450".equals(l.revenueCode()));
+      if (plan.officeCopay() != null && officeVisit) {
         copay = plan.officeCopay().min(allowed);
-      } else if (payer.payerClass() == PayerClass.COMMERCIAL && emergencyVisit) {
+      } else if (plan.emergencyCopay() != null && emergencyVisit) {
         copay = plan.emergencyCopay().min(allowed);
       } else {
-        BigDecimal outstanding = payer.payerClass() == PayerClass.MEDICARE && plan.deductibleOutstanding().signum() > 0
-            ? (inpatient ? MEDICARE_PART_A_DEDUCTIBLE : MEDICARE_PART_B_DEDUCTIBLE)
-            : plan.deductibleOutstanding();
+        boolean partA = payer.payerClass() == PayerClass.MEDICARE && inpatient;
+        BigDecimal outstanding = partA && plan.deductibleOutstanding().signum() > 0
+            ? MEDICARE_PART_A_DEDUCTIBLE : plan.deductibleOutstanding();
         deductible = outstanding.min(allowed);
         // Medicare Part A charges no coinsurance for the first 60 days of a stay.
-        boolean partA = payer.payerClass() == PayerClass.MEDICARE && inpatient;
-        coinsurance = partA ? ZERO : allowed.subtract(deductible).multiply(COINSURANCE).setScale(2, RoundingMode.HALF_UP);
+        coinsurance = partA ? ZERO
+            : allowed.subtract(deductible).multiply(sharing.coinsurance()).setScale(2, RoundingMode.HALF_UP);
       }
     }
     add(adjustments, "PR", "1", deductible);
@@ -282,59 +429,70 @@ public final class SandboxPayers {
     BigDecimal patientResponsibility = deductible.add(coinsurance).add(copay);
     BigDecimal paid = allowed.subtract(patientResponsibility);
     return new ClaimAdjudication(claim.patientControlNumber(), payer.id(), payerClaimNumber, "1", charge, paid,
-        patientResponsibility, List.copyOf(adjustments), List.of(), paymentDate, trace);
+        patientResponsibility, List.copyOf(adjustments), remarks, paymentDate, trace);
   }
 
   /**
-   * The fee schedule: each line's charge times the payer's rate for its code, summed exactly and
-   * rounded once, so the cents of the whole claim balance.
+   * The payer's allowed amount for a claim it pays in full, line by line from its fee schedule
+   * (no line denials, no cost sharing): what the fee schedule tests check the 835 against.
    */
-  private BigDecimal allowed(ClaimSubmission claim, Payer payer) {
-    BigDecimal raw = BigDecimal.ZERO;
-    for (Line line : claim.lines()) {
-      String code = line.procedureCode() != null ? line.procedureCode() : "REV" + line.revenueCode();
-      raw = raw.add(line.charge().multiply(feeRate(payer, code)));
-    }
-    return raw.setScale(2, RoundingMode.HALF_UP);
+  public BigDecimal allowed(ClaimSubmission claim) {
+    PayerContract contract = network.contract(claim.payerId());
+    boolean institutional = claim.claimType() == ClaimType.INSTITUTIONAL;
+    return claim.lines().stream().map(l -> contract.feeSchedule().allowed(l, institutional))
+        .reduce(ZERO, BigDecimal::add);
   }
 
-  /** The payer's rate for one code: its average rate times 0.90 to 1.10, fixed per payer and code. */
-  static BigDecimal feeRate(Payer payer, String code) {
-    BigDecimal base = FEE_SCHEDULE_RATE.getOrDefault(payer.id(), switch (payer.payerClass()) {
-      case MEDICARE -> new BigDecimal("0.45");
-      case MEDICAID -> new BigDecimal("0.38");
-      case COMMERCIAL -> new BigDecimal("0.65");
-    });
-    BigDecimal spread = BigDecimal.valueOf(SandboxNetwork.pick(2_001, "fee", payer.id(), code), 4); // 0 to 0.2000
-    return base.multiply(new BigDecimal("0.90").add(spread));
+  /**
+   * Whether the payer's records show other coverage that pays first: a member id ending in 22
+   * (before a dependent suffix) always, a configured share of members otherwise, fixed per member.
+   */
+  boolean hasOtherPrimaryCoverage(Payer payer, String memberId) {
+    String number = memberId.replaceFirst("-0[1-9]$", "");
+    if (number.endsWith("22")) {
+      return true;
+    }
+    return new SplittableRandom(SandboxNetwork.hash(seed, "other-coverage", payer.id(), memberId)).nextDouble()
+        < probabilities.otherCoverage();
+  }
+
+  /** The same services: payer, member, date, and every line's code, units and charge. */
+  private static String servicesBilled(ClaimSubmission claim) {
+    StringBuilder key = new StringBuilder(claim.payerId()).append('|').append(claim.memberId()).append('|')
+        .append(claim.serviceDate());
+    claim.lines().stream()
+        .map(l -> l.procedureCode() + "/" + l.revenueCode() + "/" + l.units() + "/" + l.charge().setScale(2) + "/"
+            + l.serviceDate())
+        .sorted().forEach(l -> key.append('|').append(l));
+    return key.toString();
   }
 
   /**
    * What a patient's plan leaves to them, fixed per member (so one patient's claims agree): whether
-   * the deductible is still open and how much, and the copays.
+   * the deductible is still open and how much, and the copays (null: the plan has none).
    */
   private record PatientPlan(BigDecimal deductibleOutstanding, BigDecimal officeCopay, BigDecimal emergencyCopay) {}
 
-  private PatientPlan planOf(Payer payer, String memberId) {
+  private PatientPlan planOf(Payer payer, CostSharing sharing, String memberId) {
     SplittableRandom random = new SplittableRandom(SandboxNetwork.hash(seed, "member", payer.id(), memberId));
-    boolean deductibleOpen = random.nextDouble() < 0.45;
-    BigDecimal deductible = switch (payer.payerClass()) {
-      case MEDICAID -> ZERO;
-      case MEDICARE -> deductibleOpen ? MEDICARE_PART_B_DEDUCTIBLE : ZERO;
-      case COMMERCIAL -> deductibleOpen
-          ? BigDecimal.valueOf(new int[] {250, 500, 750, 1_000, 1_500, 2_000, 3_000}[random.nextInt(7)]).setScale(2)
-          : ZERO;
-    };
-    BigDecimal officeCopay = BigDecimal.valueOf(20 + 5 * random.nextInt(5)).setScale(2);
-    BigDecimal emergencyCopay = BigDecimal.valueOf(100 + 50 * random.nextInt(4)).setScale(2);
+    boolean deductibleOpen = random.nextDouble() < sharing.deductibleOpenRate();
+    BigDecimal deductible = deductibleOpen
+        ? sharing.deductibles().get(random.nextInt(sharing.deductibles().size()))
+        : ZERO;
+    BigDecimal officeCopay = null;
+    BigDecimal emergencyCopay = null;
+    if (sharing.officeCopayFrom() != null) {
+      officeCopay = sharing.officeCopayFrom().add(sharing.copayStep().multiply(BigDecimal.valueOf(
+          random.nextInt(sharing.copaySteps()))));
+      emergencyCopay = sharing.emergencyCopayFrom().add(sharing.copayStep().multiply(BigDecimal.TEN)
+          .multiply(BigDecimal.valueOf(random.nextInt(sharing.copaySteps() - 1))));
+    }
     return new PatientPlan(deductible, officeCopay, emergencyCopay);
   }
 
-  private DenialReason drawDenialReason(SplittableRandom random, boolean replacement) {
-    // A replacement is by definition not a duplicate of its original.
-    List<DenialReason> reasons = DENIAL_REASONS.stream().filter(r -> !(replacement && "18".equals(r.carc()))).toList();
-    int r = random.nextInt(reasons.stream().mapToInt(DenialReason::weight).sum());
-    for (DenialReason reason : reasons) {
+  private DenialReason drawDenialReason(SplittableRandom random) {
+    int r = random.nextInt(DENIAL_REASONS.stream().mapToInt(DenialReason::weight).sum());
+    for (DenialReason reason : DENIAL_REASONS) {
       r -= reason.weight();
       if (r < 0) {
         return reason;
@@ -363,7 +521,10 @@ public final class SandboxPayers {
         voided.billingNpi(), voided.renderingNpi(), voided.patientBirthDate(), voided.patientSex(),
         voided.serviceDate(), voided.dischargeDate(), voided.priorAuthorization(), voided.diagnoses(),
         voided.lines());
-    ClaimAdjudication decided = adjudicate(original, paymentDate);
+    // the original's decision again, a duplicate included, without billing its services again
+    String firstBilledBy = billed.get(servicesBilled(original));
+    ClaimAdjudication decided = decide(original, paymentDate,
+        "1".equals(originalFrequency) && firstBilledBy != null && !firstBilledBy.equals(original.patientControlNumber()));
     List<Adjustment> negated = decided.adjustments().stream()
         .map(a -> new Adjustment(a.groupCode(), a.reasonCode(), a.amount().negate())).toList();
     return new ClaimAdjudication(voided.patientControlNumber(), voided.payerId(), number, "22",

@@ -61,7 +61,9 @@ class SandboxPayersTest {
             .satisfies(x -> assertThat(x.groupCode()).isEqualTo("CO"))
             .satisfies(x -> assertThat(x.amount()).isEqualTo(a.charge()));
       } else {
-        assertThat(a.adjustments()).allSatisfy(x -> assertThat(x.groupCode() + x.reasonCode()).isIn("CO45", "PR1", "PR2", "PR3"));
+        // contractual write-down, line denials (non-covered, bundled, not supported), patient share
+        assertThat(a.adjustments()).allSatisfy(x -> assertThat(x.groupCode() + x.reasonCode())
+            .isIn("CO45", "CO96", "CO97", "CO50", "PR1", "PR2", "PR3"));
       }
     });
   }
@@ -103,6 +105,7 @@ class SandboxPayersTest {
     ClaimSubmission mri = with(clean.get(0), b -> {
       b.claimType = ClaimType.PROFESSIONAL;
       b.priorAuthorization = null;
+      b.diagnoses = List.of("R51.9");  // a headache supports the MRI: only the authorization is missing
       b.lines = List.of(line(1, "70553", null, "2800.00"));
     });
     ClaimSubmission inpatient = with(clean.get(0), b -> {
@@ -150,25 +153,46 @@ class SandboxPayersTest {
   }
 
   @Test
-  void randomDenialsAreRoughlyAtTheConfiguredRate() {
-    List<ClaimAdjudication> results = adjudicateAccepted(payers, clean);
-    double denied = (double) results.stream().filter(ClaimAdjudication::denied).count() / results.size();
+  void randomDenialsAreRoughlyAtTheConfiguredRateAndOnlyForWhatThePayerAloneSees() {
+    SandboxPayers none = new SandboxPayers(NETWORK, 99L, new Probabilities(0, 0, 0));
+    SandboxPayers some = new SandboxPayers(NETWORK, 99L, new Probabilities(0.08, 0, 0));
+    List<ClaimSubmission> accepted = clean.stream().filter(c -> none.check(c).accepted()).toList();
+    Map<String, ClaimAdjudication> without = adjudicateAll(none, accepted);
+    Map<String, ClaimAdjudication> with = adjudicateAll(some, accepted);
 
-    assertThat(denied).isBetween(0.05, 0.11);
-    assertThat(results).filteredOn(ClaimAdjudication::denied)
-        .extracting(SandboxPayersTest::carc).contains("16", "50", "97").doesNotContain("27", "197");
-    assertThat(results).filteredOn(a -> carc(a).equals("16"))
+    List<ClaimAdjudication> randomlyDenied = with.values().stream()
+        .filter(a -> a.denied() && !without.get(a.patientControlNumber()).denied()).toList();
+    double rate = (double) randomlyDenied.size() / accepted.size();
+    assertThat(rate).isBetween(0.05, 0.11);
+    assertThat(randomlyDenied).extracting(SandboxPayersTest::carc).containsOnly("16", "50", "97", "96", "22")
+        .contains("16", "50", "97");
+    assertThat(randomlyDenied).filteredOn(a -> carc(a).equals("16"))
         .allSatisfy(a -> assertThat(a.remarkCodes()).singleElement().isIn("MA130", "N290"));
+    // with no randomness, a clean claim is denied only for something in the claim itself
+    assertThat(without.values()).filteredOn(ClaimAdjudication::denied).extracting(SandboxPayersTest::carc)
+        .doesNotContain("16", "27", "197", "18");
   }
 
   @Test
   void paidClaimsFollowTheFeeScheduleAndCostSharing() {
+    List<ClaimSubmission> accepted = clean.stream().filter(c -> payers.check(c).accepted()).toList();
     List<ClaimAdjudication> paid = adjudicateAccepted(payers, clean).stream().filter(a -> !a.denied()).toList();
+    Map<String, ClaimSubmission> byPcn =
+        accepted.stream().collect(Collectors.toMap(ClaimSubmission::patientControlNumber, Function.identity()));
 
-    double medicare = ratio(paid.stream().filter(a -> a.payerId().equals("MCR")).toList());
-    double cmb = ratio(paid.stream().filter(a -> a.payerId().equals("CMB")).toList());
-    assertThat(medicare).isBetween(0.40, 0.50);
-    assertThat(cmb).isBetween(0.64, 0.76);
+    // with no line denied, the write-down is exactly charge minus the fee schedule's allowed amount
+    List<ClaimAdjudication> whole = paid.stream()
+        .filter(a -> a.adjustments().stream().noneMatch(x -> List.of("50", "96", "97").contains(x.reasonCode())))
+        .toList();
+    assertThat(whole).hasSizeGreaterThan(2_000).allSatisfy(a -> {
+      ClaimSubmission claim = byPcn.get(a.patientControlNumber());
+      BigDecimal allowed = payers.allowed(claim);
+      assertThat(sum(a, "CO", "45")).as(a.patientControlNumber()).isEqualByComparingTo(a.charge().subtract(allowed));
+      assertThat(a.paid().add(a.patientResponsibility())).isEqualByComparingTo(allowed);
+    });
+    // Medicare pays about a third of charges here (its fee schedule, 30% of hospital charges); CMB most
+    assertThat(ratio(paid.stream().filter(a -> a.payerId().equals("MCR")).toList())).isBetween(0.25, 0.40);
+    assertThat(ratio(paid.stream().filter(a -> a.payerId().equals("CMB")).toList())).isBetween(0.55, 0.75);
     double noPatientShare =
         (double) paid.stream().filter(a -> a.patientResponsibility().signum() == 0).count() / paid.size();
     assertThat(noPatientShare).isBetween(0.2, 0.45);
@@ -176,6 +200,14 @@ class SandboxPayersTest {
         .allSatisfy(a -> assertThat(a.patientResponsibility()).isEqualByComparingTo("0"));
     assertThat(paid).flatExtracting(ClaimAdjudication::adjustments)
         .extracting(x -> x.groupCode() + x.reasonCode()).contains("CO45", "PR1", "PR2", "PR3");
+    // Medicare has no copays; commercial plans do
+    assertThat(paid).filteredOn(a -> a.payerId().equals("MCR")).flatExtracting(ClaimAdjudication::adjustments)
+        .extracting(x -> x.groupCode() + x.reasonCode()).doesNotContain("PR3");
+  }
+
+  private static BigDecimal sum(ClaimAdjudication a, String group, String carc) {
+    return a.adjustments().stream().filter(x -> x.groupCode().equals(group) && x.reasonCode().equals(carc))
+        .map(Adjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   @Test
