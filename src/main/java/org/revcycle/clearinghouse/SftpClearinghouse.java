@@ -54,7 +54,7 @@ public class SftpClearinghouse implements ClearinghouseMailbox, AutoCloseable {
         .retryOnException(e -> e instanceof ClearinghouseUnavailableException)
         .build();
     this.client = SshClient.setUpDefaultClient();
-    String fingerprint = properties.serverKeyFingerprint();
+    String fingerprint = endpoint.serverKeyFingerprint();
     if (fingerprint == null || fingerprint.isBlank()) {
       client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
     } else {

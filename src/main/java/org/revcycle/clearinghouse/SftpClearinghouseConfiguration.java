@@ -24,7 +24,8 @@ public class SftpClearinghouseConfiguration {
             + "set the clearinghouse's host, port, username and password (or private-key)");
       }
     } else {
-      endpoint = new SftpEndpoint(properties.host(), properties.port(), properties.username(), properties.password());
+      endpoint = new SftpEndpoint(properties.host(), properties.port(), properties.username(), properties.password(),
+          properties.serverKeyFingerprint());
     }
     return new SftpClearinghouse(properties, endpoint);
   }

@@ -24,7 +24,8 @@ public class SandboxClearinghouseConfiguration {
   @Bean
   SftpEndpoint sandboxSftpEndpoint(SandboxSftpServer server, SandboxClearinghouseProperties properties) {
     server.start(); // the port is known once it listens
-    return new SftpEndpoint(properties.bindAddress(), server.port(), properties.username(), properties.password());
+    return new SftpEndpoint(properties.bindAddress(), server.port(), properties.username(), properties.password(),
+        server.hostKeyFingerprint());
   }
 
   @Bean

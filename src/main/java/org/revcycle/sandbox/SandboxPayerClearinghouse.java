@@ -207,6 +207,7 @@ public class SandboxPayerClearinghouse {
     }
 
     List<AcknowledgedClaim> answered = new ArrayList<>();
+    List<ClaimSubmission> toAdjudicate = new ArrayList<>();
     String payerId = null;
     for (String pcn : acceptedClaims) {
       Claim837 claim = claims.get(pcn);
@@ -222,7 +223,7 @@ public class SandboxPayerClearinghouse {
         stc.add(new StatusInformation(List.of(new ClaimStatusCode("A2", "20", "PR", null)), today, claim.totalCharge(),
             null, null, null, null));
         payerClaimNumber = reference;
-        schedule(submission);
+        toAdjudicate.add(submission);
       } else {
         for (String reason : front.reasons()) {
           stc.add(new StatusInformation(List.of(new ClaimStatusCode(category(reason), statusCode(reason), entity(reason),
@@ -239,6 +240,8 @@ public class SandboxPayerClearinghouse {
     ClaimAcknowledgmentBatch batch = new ClaimAcknowledgmentBatch("CA" + group[0], LocalDate.now(clock), LocalDate.now(clock),
         payerName.toUpperCase(), payerId == null ? "SANDBOX" : payerId, "REVCYCLE", "REVCYCLE", group[0], answered);
     drop("277CA", out -> ClaimAcknowledgmentWriter.writeGroup(out, List.of(batch), LocalDateTime.now(clock)));
+    // the payer adjudicates what it accepted, and its 835 comes after the 277CA, however short the delay
+    toAdjudicate.forEach(this::schedule);
   }
 
   private static void envelope(Segment segment, String[] group, List<SetInFile> sets) {

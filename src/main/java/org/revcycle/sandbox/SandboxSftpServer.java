@@ -82,6 +82,11 @@ public class SandboxSftpServer implements AutoCloseable {
     return port;
   }
 
+  /** SHA256 fingerprint of the host key, which stays the same across restarts of this server. */
+  public String hostKeyFingerprint() {
+    return org.apache.sshd.common.config.keys.KeyUtils.getFingerPrint(hostKey.loadKeys(null).iterator().next().getPublic());
+  }
+
   public Path root() {
     return root;
   }
