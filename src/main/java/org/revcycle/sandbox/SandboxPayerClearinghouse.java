@@ -84,6 +84,7 @@ public class SandboxPayerClearinghouse {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
+  private volatile boolean answering;
   private final ScheduledExecutorService payerThreads = Executors.newScheduledThreadPool(2, r -> {
     Thread t = new Thread(r, "sandbox-payers");
     t.setDaemon(true);
@@ -103,11 +104,17 @@ public class SandboxPayerClearinghouse {
     this.controlNumbers = controlNumbers;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.answering = properties.payersEnabled();
+  }
+
+  /** Whether the payers' side answers on its schedule (an outage of the payers behind a working mailbox when off). */
+  public void setAnswering(boolean answering) {
+    this.answering = answering;
   }
 
   @Scheduled(fixedDelayString = "${revcycle.sandbox.clearinghouse.poll-interval:PT1S}")
   public void poll() {
-    if (properties.payersEnabled() && server.running()) {
+    if (answering && server.running()) {
       try {
         answerBatches();
       } catch (RuntimeException e) {
