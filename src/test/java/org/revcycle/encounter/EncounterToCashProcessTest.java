@@ -293,7 +293,8 @@ class EncounterToCashProcessTest {
   void latePayerIsChasedWithAStatusRequestAndAFollowUpTask() {
     answer("findRemittanceDelegate", Map.of("remittanceReceived", false),
         Map.of("remittanceReceived", true, "remittanceId", "r-1"));
-    answer("requestClaimStatusDelegate", Map.of("claimStatusFinal", false, "claimStatusReport", "P1: pending",
+    answer("requestClaimStatusDelegate", Map.of("claimStatusFinal", false, "claimStatusReport", "A4: not found",
+        "escalateLateClaim", true, "statusPollInterval", "P7D",
         "lateClaimQueue", "billing-specialists", "lateClaimPriority", 75, "lateClaimDueDate", tomorrow()));
     ProcessInstance instance = start(false);
     runDueJobs();
