@@ -313,6 +313,19 @@ class ClearinghouseSftpIT extends PostgresIntegrationTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> inbox.failedPolls() == 0);
   }
 
+  @Test
+  void aFileThatIsNotX12IsKeptWithTheReasonAndArchivedNotLost() throws IOException {
+    String name = "broken-" + UUID.randomUUID() + ".x12";
+    Files.writeString(server.root().resolve("inbound").resolve(name), "this is not an interchange");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(server.root().resolve("archive").resolve(name)));
+    Map<String, Object> kept = jdbc.sql("""
+        select status, error from inbound_message where channel = 'x12-clearinghouse' and payload = ?""")
+        .param("this is not an interchange").query().singleRow();
+    assertThat(kept).containsEntry("status", "REJECTED");
+    assertThat(kept.get("error").toString()).contains(name, "not a 999, 277CA or 835");
+  }
+
   private Job uploadJob(String claimId) {
     List<String> batches = jdbc.sql("select batch_id from claim_batch_item where claim_id = ? and batch_id is not null")
         .param(UUID.fromString(claimId)).query(String.class).list();
