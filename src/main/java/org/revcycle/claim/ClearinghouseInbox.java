@@ -81,7 +81,14 @@ public class ClearinghouseInbox {
   public synchronized int takeAll() {
     List<String> files = mailbox.inbound();
     for (String name : files) {
-      take(name);
+      try {
+        take(name);
+      } catch (ClearinghouseMailbox.ClearinghouseUnavailableException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // one file that cannot be acted on now must not hold up the others; it stays and is tried again
+        log.error("Clearinghouse file {} could not be taken in; it stays in the inbound folder", name, e);
+      }
     }
     return files.size();
   }
