@@ -1,6 +1,5 @@
 package org.revcycle.claim;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,10 +117,6 @@ final class Claim837Assembly {
       last--;
     }
     return PartyName.person(parts[last], last > 0 ? parts[0] : null);
-  }
-
-  static BigDecimal total(List<ClaimSubmission.Line> lines) {
-    return lines.stream().map(ClaimSubmission.Line::charge).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private static String upper(String s) {

@@ -50,6 +50,13 @@ public class ClaimAcknowledgments {
       Map.entry("DTP03", "a date"), Map.entry("N301", "the street address"), Map.entry("N401", "the city"),
       Map.entry("N402", "the state"), Map.entry("N403", "the ZIP code"), Map.entry("SBR09", "the claim filing indicator"));
 
+  /** An answer that came before the one it follows (a 277CA before its 999): to be taken in later, not refused. */
+  public static class NotYetExpected extends RuntimeException {
+    public NotYetExpected(String message) {
+      super(message);
+    }
+  }
+
   private final ClaimRepository claims;
   private final ClaimBatchRepository batches;
   private final WorkQueueRouter router;
@@ -146,7 +153,12 @@ public class ClaimAcknowledgments {
     int answered = 0;
     for (ClaimAcknowledgment ack : report.claims()) {
       Optional<ClaimBatchRepository.Item> sent = batches.latestSent(ack.patientControlNumber());
-      if (sent.isEmpty() || sent.get().claimStatusCategory() != null) {
+      if (sent.isPresent() && sent.get().functionalStatus() == null) {
+        // the 999 of its set has not been read yet: the whole file waits for the next poll
+        throw new NotYetExpected("277CA file " + fileName + " answers claim " + ack.patientControlNumber()
+            + " before the 999 of its set was read; it is taken in again on the next poll");
+      }
+      if (sent.isEmpty() || !"ACCEPTED".equals(sent.get().functionalStatus()) || sent.get().claimStatusCategory() != null) {
         log.info("277CA file {}: claim {} was not waiting for an acknowledgment; recorded in the file only", fileName,
             ack.patientControlNumber());
         continue;

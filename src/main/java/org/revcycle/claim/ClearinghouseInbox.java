@@ -85,6 +85,8 @@ public class ClearinghouseInbox {
         take(name);
       } catch (ClearinghouseMailbox.ClearinghouseUnavailableException e) {
         throw e;
+      } catch (ClaimAcknowledgments.NotYetExpected e) {
+        log.info(e.getMessage());
       } catch (RuntimeException e) {
         // one file that cannot be acted on now must not hold up the others; it stays and is tried again
         log.error("Clearinghouse file {} could not be taken in; it stays in the inbound folder", name, e);

@@ -314,6 +314,30 @@ class ClearinghouseSftpIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void a277caThatArrivesBeforeTheSetsOwn999WaitsForIt() throws IOException {
+    payers.setAnswering(false);
+    String claimId = post(visit("LMH700000007"));
+    String pcn = pcn(claimId);
+    awaitUploadedBatch(claimId);
+
+    // the clearinghouse answers while revcycle cannot look, and dates its 277CA before its 999
+    server.stop();
+    payers.answerBatches();
+    try (Stream<Path> inbound = Files.list(server.root().resolve("inbound"))) {
+      for (Path file : inbound.filter(p -> readQuietly(p).contains(pcn) || readQuietly(p).contains("ST*999*")).toList()) {
+        boolean functional = readQuietly(file).contains("ST*999*");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().plusSeconds(functional ? 5 : -60)));
+      }
+    }
+    server.start();
+    payers.setAnswering(true);
+
+    assertThat(awaitStatus(claimId, SETTLED)).isIn("CLOSED", "PATIENT_BILLED");
+    assertThat(events(claimId)).containsSubsequence("999_ACCEPTED", "ACCEPTED");
+  }
+
+  @Test
   void aFileThatIsNotX12IsKeptWithTheReasonAndArchivedNotLost() throws IOException {
     String name = "broken-" + UUID.randomUUID() + ".x12";
     Files.writeString(server.root().resolve("inbound").resolve(name), "this is not an interchange");
