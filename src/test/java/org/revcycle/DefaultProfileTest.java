@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.datasource.url=jdbc:h2:mem:default-profile-test;DB_CLOSE_DELAY=-1",
-      "revcycle.ehr.polling.enabled=false"
+      "revcycle.ehr.polling.enabled=false",
+      "revcycle.sandbox.clearinghouse.directory=${java.io.tmpdir}/revcycle-default-profile-sftp-${random.uuid}"
     })
 class DefaultProfileTest {
 

@@ -119,6 +119,13 @@ public class ClaimRepository {
     return id;
   }
 
+  /** The claim's payer's timely filing limit in days from the date of service; empty for self-pay. */
+  public java.util.OptionalInt timelyFilingDays(UUID claimId) {
+    return jdbc.sql("select p.timely_filing_days from claim c join payer p on p.id = c.payer_id where c.id = ?")
+        .param(claimId).query(Integer.class).optional()
+        .map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+  }
+
   /** The facts a clearinghouse needs for this claim. */
   public ClaimSubmission submission(UUID claimId) {
     List<String> diagnoses = jdbc.sql("select code from claim_diagnosis where claim_id = ? order by sequence")
