@@ -38,7 +38,7 @@ public final class RecoveryModel {
     for (RecoveryHistory.Outcome outcome : history) {
       data.add(example(outcome.denial(), outcome.recovered() ? RECOVERED : NOT_RECOVERED));
     }
-    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.3, 0.1), 5, 1, seed);
+    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.3, 0.1), 5, -1, seed);
     return new RecoveryModel(trainer.train(data), version);
   }
 

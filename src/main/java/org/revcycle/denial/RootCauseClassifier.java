@@ -30,10 +30,13 @@ public final class RootCauseClassifier {
   private static final LabelFactory LABELS = new LabelFactory();
 
   private final LinearSGDModel model;
+  /** The weights, copied once: Tribuo hands out a copy on every call. */
+  private final DenseMatrix weights;
   private final String version;
 
   private RootCauseClassifier(LinearSGDModel model, String version) {
     this.model = model;
+    this.weights = model.getWeightsCopy();
     this.version = version;
   }
 
@@ -43,7 +46,7 @@ public final class RootCauseClassifier {
     for (DenialVocabulary.LabelledDenial labelled : set) {
       data.add(example(labelled.facts(), new Label(labelled.rootCause().name())));
     }
-    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, 1, seed);
+    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 5, -1, seed);
     return new RootCauseClassifier(trainer.train(data), version);
   }
 
@@ -67,7 +70,6 @@ public final class RootCauseClassifier {
 
   /** The features of this example with the largest positive weight for the predicted label, largest first. */
   private List<String> topFeatures(Example<Label> example, Label label) {
-    DenseMatrix weights = model.getWeightsCopy();
     int row = model.getOutputIDInfo().getID(label);
     List<Map.Entry<String, Double>> contributions = new ArrayList<>();
     example.forEach(feature -> {
