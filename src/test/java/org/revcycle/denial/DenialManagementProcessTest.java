@@ -269,4 +269,21 @@ class DenialManagementProcessTest {
     complete("Record appeal decision", Map.of("appealOutcome", "WON", "recoveredAmount", "100.00", "appealNote", "late but won"));
     assertEnded(instance, "APPEAL_WON");
   }
+
+  @Test
+  void theEscalationPutsTheOverdueAppealAtTheTopOfItsQueue() {
+    // the real delegate, with the denial service (which notes it on the claim's timeline) mocked
+    DenialManagement management = org.mockito.Mockito.mock(DenialManagement.class);
+    Mocks.register("escalateOverdueAppealDelegate", new EscalateOverdueAppealDelegate(management));
+    answer("classifyDenialDelegate", Map.of("denialId", "00000000-0000-0000-0000-0000000000d1", "needsTriage", false,
+        "denialQueue", "denial-analysts", "denialPriority", 40, "denialDueDate", inDays(2)));
+    start();
+    complete("Review denial", Map.of("denialDecision", "APPEAL", "denialNote", "clinical appeal"));
+    assertThat(onlyTask().getPriority()).isEqualTo(64);
+
+    ClockUtil.setCurrentTime(inDays(31));
+    runDueJobs();
+    assertThat(onlyTask().getPriority()).isEqualTo(EscalateOverdueAppealDelegate.ESCALATED_PRIORITY);
+    org.mockito.Mockito.verify(management).appealOverdue(java.util.UUID.fromString("00000000-0000-0000-0000-0000000000d1"));
+  }
 }
