@@ -229,6 +229,36 @@ public class DenialManagement {
     return route(denialId, label);
   }
 
+  /**
+   * A payer letter brought the payer's words about a denial the classifier placed from its codes
+   * alone: the classifier reads them too (the prediction is logged). When it now names another root
+   * cause with confidence at or above the threshold, the denial is reclassified and routed again;
+   * empty when nothing changes. A root cause from the table or an analyst, or a denial already
+   * worked, stays as it is.
+   */
+  @Transactional
+  public java.util.Optional<Routing> reconsider(UUID denialId, String remarkText) {
+    DenialRepository.Denial denial = denials.find(denialId).orElseThrow();
+    if (denial.outcome() != null || !"MODEL".equals(denial.classifiedBy()) || remarkText == null || remarkText.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    DenialFacts facts = new DenialFacts(denial.payerId(), denial.groupCode(), denial.reasonCodes(), denial.remarkCodes(),
+        remarkText);
+    RootCauseClassifier.Prediction p = models.classifier().predict(facts);
+    Instant now = clock.instant();
+    denials.logPrediction(denialId, "root-cause", p.modelVersion(), facts.describe(), p.rootCause().name(),
+        p.confidence(), p.topFeatures(), now);
+    if (p.rootCause() == denial.rootCause() || p.confidence() < properties.confidenceThreshold()) {
+      return java.util.Optional.empty();
+    }
+    ModelPrediction prediction = new ModelPrediction(p.rootCause(), p.confidence(), SuggestedActions.of(p.rootCause()),
+        p.topFeatures(), p.modelVersion());
+    denials.classify(denialId, p.rootCause(), prediction.source(), p.confidence(), prediction.suggestedAction());
+    claims.addEvent(denial.claimId(), "DENIAL", "RECLASSIFIED", "root cause " + p.rootCause().label() + " (was "
+        + (denial.rootCause() == null ? "-" : denial.rootCause().label()) + ") from the payer's letter", "system", now);
+    return java.util.Optional.of(route(denialId, prediction));
+  }
+
   public DenialRepository.Denial denial(UUID denialId) {
     return denials.find(denialId).orElseThrow();
   }

@@ -48,10 +48,12 @@ public class PayerLetters {
   private final InboundMessages inbound;
   private final WorkQueueRouter router;
   private final PayerLetterWorkflow workflow;
+  private final DenialManagement management;
   private final Clock clock;
 
   public PayerLetters(JdbcClient jdbc, DenialRepository denials, ClaimRepository claims, InboundMessages inbound,
-      WorkQueueRouter router, PayerLetterWorkflow workflow, Clock clock) {
+      WorkQueueRouter router, PayerLetterWorkflow workflow, DenialManagement management, Clock clock) {
+    this.management = management;
     this.jdbc = jdbc;
     this.denials = denials;
     this.claims = claims;
@@ -124,17 +126,17 @@ public class PayerLetters {
     DenialRepository.Denial denial = denials.latestForPatientControlNumber(patientControlNumber)
         .orElseThrow(() -> new InvalidInputException(DenialManagementProcess.VAR_ATTACH_TO_PCN, "No denial for patient control number " + patientControlNumber
             + ": check the number, or leave it empty to file the letter without a claim"));
-    LetterFields fields = jdbc.sql("select payer_claim_number, patient_control_number, reason_codes, deadline from payer_correspondence where id = ?")
-        .param(letterId).query((rs, i) -> new LetterFields(rs.getString(1), rs.getString(2),
-            rs.getString(3) == null || rs.getString(3).isBlank() ? List.of() : List.of(rs.getString(3).split(",")), null,
-            rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
-        .single();
+    LetterFields fields = extract(jdbc.sql("select extracted_text from payer_correspondence where id = ?")
+        .param(letterId).query(String.class).single());
     jdbc.sql("update payer_correspondence set denial_id = ?, matched = true where id = ?").params(denial.id(), letterId).update();
     attach(letterId, denial, fields, by);
     return denial.id();
   }
 
   private void attach(UUID letterId, DenialRepository.Denial denial, LetterFields fields, String by) {
+    // the payer's words may say more than its codes did
+    management.reconsider(denial.id(), fields.reason())
+        .ifPresent(routing -> workflow.rerouted(denial.patientControlNumber(), routing));
     if (fields.deadline() != null) {
       // the payer's own deadline in its letter is the one that counts
       jdbc.sql("update denial set appeal_deadline = ? where id = ?").params(fields.deadline(), denial.id()).update();

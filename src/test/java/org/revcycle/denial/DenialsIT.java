@@ -124,6 +124,28 @@ class DenialsIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void thePayersWordsInALetterReclassifyADenialTheModelPlacedFromItsCodesAlone() {
+    // CO-16 with no remark code: the classifier calls it missing information, for the billing specialists
+    String pcn = deniedClaim("16", "LMH555100666", "410.00");
+    String review = awaitTask(pcn, "ReviewDenial", "billing", "it-billing");
+    assertThat(denialOf(pcn)).containsEntry("root_cause", "MISSING_INFORMATION").containsEntry("classified_by", "MODEL");
+
+    String letter = "Patient account: " + pcn + "\nReason: diagnosis does not support the procedure billed; "
+        + "service bundled into the primary procedure\n";
+    given().auth().preemptive().basic("denials", "it-denials").contentType("text/plain").body(letter)
+        .post("/api/denials/correspondence").then().statusCode(201).body("matched", equalTo(true));
+
+    assertThat(denialOf(pcn)).containsEntry("root_cause", "CODING").containsEntry("team", "coders");
+    // the same task, now in the coders' queue and showing the new root cause
+    given().auth().preemptive().basic("coder", "it-coder").get("/engine-rest/task/" + review).then().statusCode(200);
+    given().auth().preemptive().basic("coder", "it-coder").get("/engine-rest/task/" + review + "/variables/rootCauseLabel")
+        .then().body("value", equalTo("Coding"));
+    given().auth().preemptive().basic("billing", "it-billing").get("/engine-rest/task/" + review).then().statusCode(404);
+    assertThat(jdbc.sql("select count(*) from denial_prediction where denial_id = ? and model = 'root-cause'")
+        .param(denialOf(pcn).get("id")).query(Integer.class).single()).as("both predictions logged").isEqualTo(2);
+  }
+
+  @Test
   void aLetterThatMatchesNothingIsTriagedAndFiledToTheClaimTheAnalystNames() {
     String pcn = deniedClaim("96", "LMH555100222", "185.00");
     awaitTask(pcn, "ReviewDenial", "denials", "it-denials");
