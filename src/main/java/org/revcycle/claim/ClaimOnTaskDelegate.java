@@ -20,7 +20,9 @@ public class ClaimOnTaskDelegate implements TaskListener {
       "ResolveClaimEdit", "resolutionNote",
       "CorrectRejectedClaim", "resolutionNote",
       "FollowUpLateClaim", "followUpNote",
+      "TriageDenial", "triageNote",
       "ReviewDenial", "denialNote",
+      "RecordAppealDecision", "appealNote",
       "ApproveWriteOff", "approvalNote");
 
   private final ClaimOnTask claimOnTask;

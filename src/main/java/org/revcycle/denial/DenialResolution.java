@@ -27,11 +27,13 @@ public class DenialResolution {
   private final Ledger ledger;
   private final LedgerRepository ledgerRepository;
   private final WorkQueueRouter router;
+  private final DenialManagement management;
   private final Clock clock;
 
   public DenialResolution(ClaimRepository claims, Ledger ledger, LedgerRepository ledgerRepository,
-      WorkQueueRouter router, Clock clock) {
+      WorkQueueRouter router, DenialManagement management, Clock clock) {
     this.claims = claims;
+    this.management = management;
     this.ledger = ledger;
     this.ledgerRepository = ledgerRepository;
     this.router = router;
@@ -57,6 +59,7 @@ public class DenialResolution {
               JournalLine.credit(Accounts.AR_INSURANCE, balance, note))));
     }
     claims.updateStatus(claimId, ClaimStatus.WRITTEN_OFF, now);
+    management.resolveLatest(claimId, "WRITTEN_OFF", BigDecimal.ZERO.setScale(2), decidedBy);
     claims.addEvent(claimId, "DENIAL", "WRITTEN_OFF", "balance " + balance + (note == null ? "" : ": " + note),
         decidedBy == null ? "system" : decidedBy, now);
     return balance;
@@ -82,6 +85,8 @@ public class DenialResolution {
     claims.markReplacement(claimId, payerClaimNumber);
     Instant now = clock.instant();
     claims.updateStatus(claimId, ClaimStatus.READY, now);
+    // what the replacement recovers is known when the payer pays it
+    management.resolveLatest(claimId, "RESUBMITTED", null, decidedBy);
     claims.addEvent(claimId, "DENIAL", "RESUBMIT", "replacement of payer claim " + payerClaimNumber
         + (note == null ? "" : ": " + note), decidedBy == null ? "system" : decidedBy, now);
   }

@@ -36,6 +36,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.revcycle.claim.ClaimOnTask;
+import org.revcycle.denial.DenialManagementProcess;
 import org.revcycle.eligibility.RegistrationCheckProcess;
 import org.revcycle.encounter.EncounterToCashProcess;
 import org.revcycle.remittance.RemittancePostingProcess;
@@ -164,7 +165,8 @@ class ModelsTest {
   private static final Map<String, String> FILE_LEVEL_TASKS = Map.of(
       "RemittanceException", RemittancePostingProcess.VAR_PROBLEM_SUMMARY,
       "UnmatchedRemittance", RemittancePostingProcess.VAR_UNMATCHED_SUMMARY,
-      "ReconcileDeposit", DepositReconciliationProcess.VAR_SUMMARY);
+      "ReconcileDeposit", DepositReconciliationProcess.VAR_SUMMARY,
+      "TriagePayerLetter", DenialManagementProcess.VAR_LETTER_SUMMARY);
 
   /** Fields that delegates and listeners read after the task (gateway conditions are found in the models). */
   private static final Map<String, List<String>> READ_BY_JAVA = Map.of(
@@ -173,8 +175,12 @@ class ModelsTest {
           EncounterToCashProcess.VAR_CORRECTED_PRIOR_AUTHORIZATION, "resolutionNote"),
       "CorrectRejectedClaim", List.of("resolutionNote"),
       "FollowUpLateClaim", List.of("followUpNote"),
+      "TriageDenial", List.of(DenialManagementProcess.VAR_TRIAGED_ROOT_CAUSE, DenialManagementProcess.VAR_TRIAGE_NOTE),
       "ReviewDenial", List.of(EncounterToCashProcess.VAR_DENIAL_NOTE),
-      "ApproveWriteOff", List.of("approvalNote"));
+      "RecordAppealDecision", List.of(DenialManagementProcess.VAR_APPEAL_OUTCOME,
+          DenialManagementProcess.VAR_RECOVERED_AMOUNT, DenialManagementProcess.VAR_APPEAL_NOTE),
+      "ApproveWriteOff", List.of("approvalNote"),
+      "TriagePayerLetter", List.of(DenialManagementProcess.VAR_ATTACH_TO_PCN, DenialManagementProcess.VAR_LETTER_NOTE));
 
   private static Map<String, JsonNode> fields(JsonNode form) {
     Map<String, JsonNode> fields = new LinkedHashMap<>();
@@ -225,7 +231,7 @@ class ModelsTest {
   private static Set<String> processVariables() {
     Set<String> names = new TreeSet<>(CLAIM_SUMMARY_KEYS);
     for (Class<?> constants : List.of(EncounterToCashProcess.class, RegistrationCheckProcess.class,
-        RemittancePostingProcess.class, DepositReconciliationProcess.class)) {
+        RemittancePostingProcess.class, DepositReconciliationProcess.class, DenialManagementProcess.class)) {
       for (Field field : constants.getFields()) {
         if (field.getName().startsWith("VAR_") && Modifier.isStatic(field.getModifiers())) {
           try {

@@ -195,7 +195,11 @@ class EncounterToCashIT extends PostgresIntegrationTest {
   }
 
   private void completeDenialReview(String taskId, String decision) {
-    given().auth().preemptive().basic("denials", "it-denials").contentType("application/json")
+    completeDenialReview(taskId, decision, "denials", "it-denials");
+  }
+
+  private void completeDenialReview(String taskId, String decision, String user, String password) {
+    given().auth().preemptive().basic(user, password).contentType("application/json")
         .body("{\"variables\":{\"denialDecision\":{\"value\":\"" + decision + "\"},"
             + "\"denialNote\":{\"value\":\"reviewed the medical record\"}}}")
         .post("/engine-rest/task/" + taskId + "/complete").then().statusCode(204);
@@ -219,6 +223,14 @@ class EncounterToCashIT extends PostgresIntegrationTest {
     assertThat(new BigDecimal(c.getString("amounts.writeOffs"))).isEqualByComparingTo("249.50");
     assertThat(new BigDecimal(c.getString("amounts.balance"))).isZero();
     assertThat(c.getList("stages.actor")).contains("denials");
+    // denial management recorded the denial: classified by the root-cause table, worked, written off
+    Map<String, Object> denial = jdbc.sql("select root_cause, classified_by, team, outcome, resolved_by, denied_amount,"
+        + " recovery_probability from denial where claim_id = ?").param(UUID.fromString(claimId)).query().singleRow();
+    assertThat(denial).containsEntry("root_cause", "MEDICAL_NECESSITY").containsEntry("classified_by", "TABLE")
+        .containsEntry("team", "denial-analysts").containsEntry("outcome", "WRITTEN_OFF").containsEntry("resolved_by", "denials");
+    assertThat((BigDecimal) denial.get("denied_amount")).isEqualByComparingTo("249.50");
+    assertThat((BigDecimal) denial.get("recovery_probability")).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
+    assertThat(c.getList("decisions.decisionKey")).contains("denial-root-cause");
   }
 
   @Test
@@ -254,8 +266,10 @@ class EncounterToCashIT extends PostgresIntegrationTest {
     encounter.put("priorAuthorization", "SANDBOX-DENY-16");
     String claimId = post(encounter).then().statusCode(201).extract().path("claimId");
     awaitStatus(claimId, List.of("DENIED"));
-    completeDenialReview(awaitTask(claim(claimId).getString("claim.patientControlNumber"), "denials", "it-denials"),
-        "RESUBMIT");
+    // CO-16 with no remark code: the table leaves it to the classifier, which calls it missing information,
+    // a denial for the billing specialists of patient access
+    String pcn = claim(claimId).getString("claim.patientControlNumber");
+    completeDenialReview(awaitTask(pcn, "billing", "it-billing"), "RESUBMIT", "billing", "it-billing");
 
     assertThat(awaitStatus(claimId, SETTLED)).isIn("CLOSED", "PATIENT_BILLED");
     JsonPath c = claim(claimId);
@@ -263,6 +277,12 @@ class EncounterToCashIT extends PostgresIntegrationTest {
     assertThat(c.getInt("claim.submissions")).isEqualTo(2);
     assertThat(new BigDecimal(c.getString("amounts.writeOffs"))).isZero();
     assertThat(new BigDecimal(c.getString("amounts.payerPaid"))).isPositive();
+    Map<String, Object> denial = jdbc.sql("select id, root_cause, classified_by, outcome from denial where claim_id = ?")
+        .param(UUID.fromString(claimId)).query().singleRow();
+    assertThat(denial).containsEntry("root_cause", "MISSING_INFORMATION").containsEntry("classified_by", "MODEL")
+        .containsEntry("outcome", "RESUBMITTED");
+    assertThat(jdbc.sql("select model from denial_prediction where denial_id = ?").param(denial.get("id"))
+        .query(String.class).list()).as("every prediction is logged").containsExactlyInAnyOrder("root-cause", "recovery");
   }
 
   @Test

@@ -36,7 +36,7 @@ import org.revcycle.support.ProcessTestEngine;
 @Deployment(resources = {
   "processes/encounter-to-cash.bpmn", "processes/registration-check.bpmn", "processes/charge-review.bpmn",
   "processes/claim-submission.bpmn", "processes/adjudication.bpmn", "processes/posting.bpmn",
-  "processes/patient-statement.bpmn"
+  "processes/patient-statement.bpmn", "processes/denial-management.bpmn"
 })
 class EncounterToCashProcessTest {
 
@@ -51,7 +51,9 @@ class EncounterToCashProcessTest {
     for (String delegate : List.of("checkRegistrationDelegate", "reviewChargesDelegate", "submitClaimDelegate",
         "findRemittanceDelegate", "requestClaimStatusDelegate", "postRemittanceDelegate", "exportJournalDelegate",
         "issueStatementDelegate", "closeClaimDelegate", "routeWriteOffDelegate", "writeOffDenialDelegate",
-        "prepareReplacementClaimDelegate", "applyCodingCorrectionsDelegate")) {
+        "prepareReplacementClaimDelegate", "applyCodingCorrectionsDelegate", "classifyDenialDelegate",
+        "recordRootCauseDelegate", "generateAppealLetterDelegate", "recordAppealOutcomeDelegate",
+        "escalateOverdueAppealDelegate")) {
       Mocks.register(delegate, (JavaDelegate) execution -> {
         calls.add(delegate);
         Queue<Map<String, Object>> answers = script.get(delegate);
@@ -63,12 +65,16 @@ class EncounterToCashProcessTest {
     }
     // the claim summary on task forms and the note on the timeline: the claim package's concern
     Mocks.register("claimOnTaskDelegate", (TaskListener) task -> calls.add("claimOnTaskDelegate:" + task.getEventName()));
+    Mocks.register("selfApprovalGuardDelegate", (TaskListener) task -> calls.add("selfApprovalGuardDelegate"));
     answer("checkRegistrationDelegate", Map.of("registrationComplete", true, "claimSummary", "RC1"));
     answer("reviewChargesDelegate", Map.of("editsPassed", true));
     answer("submitClaimDelegate", Map.of("claimAccepted", true));
     answer("findRemittanceDelegate", Map.of("remittanceReceived", true, "remittanceId", "r-1"));
     answer("postRemittanceDelegate", Map.of("denied", false, "patientOwes", false));
     answer("routeWriteOffDelegate", Map.of("writeOffApprovalNeeded", false, "writeOffAmount", "249.50"));
+    // denial management (processes/denial-management.bpmn, tested path by path in DenialManagementProcessTest)
+    answer("classifyDenialDelegate", Map.of("denialId", "d-1", "needsTriage", false, "denialQueue", "denial-analysts",
+        "denialPriority", 70, "denialDueDate", tomorrow()));
   }
 
   @AfterEach
@@ -80,10 +86,9 @@ class EncounterToCashProcessTest {
     return new Date(System.currentTimeMillis() + 86_400_000L);
   }
 
-  /** What posting answers for a denial: the codes and the route of the review task. */
+  /** What posting answers for a denial: the codes (denial management routes the review). */
   private static Map<String, Object> denial(String codes) {
-    return Map.of("denied", true, "patientOwes", false, "denialSummary", codes,
-        "denialQueue", "denial-analysts", "denialPriority", 70, "denialDueDate", tomorrow());
+    return Map.of("denied", true, "patientOwes", false, "denialSummary", codes);
   }
 
   @SafeVarargs
@@ -181,7 +186,9 @@ class EncounterToCashProcessTest {
     runDueJobs();
 
     assertEnded(instance);
-    assertThat(calls).contains("writeOffDenialDelegate").doesNotContain("prepareReplacementClaimDelegate");
+    assertThat(passed(instance)).containsSubsequence("Posting", "DenialManagement", "DenialOutcome", "JoinClose", "CloseClaim");
+    assertThat(calls).containsSubsequence("classifyDenialDelegate", "writeOffDenialDelegate")
+        .doesNotContain("prepareReplacementClaimDelegate");
     assertThat(calls).as("the write-off reaches the ERP too").containsSubsequence("writeOffDenialDelegate",
         "closeClaimDelegate", "exportJournalDelegate");
   }
@@ -221,15 +228,40 @@ class EncounterToCashProcessTest {
     runDueJobs();
     taskService().complete(onlyTask().getId(), Map.of("denialDecision", "RESUBMIT", "denialNote", "auth obtained"));
     runDueJobs();
-    // denied again: the earlier decision does not carry over to the new review
+    // denied again: a new denial-management instance, the earlier decision does not carry over
     Task secondReview = onlyTask();
-    assertThat(runtimeService().getVariable(instance.getId(), "denialDecision")).isNull();
+    assertThat(taskService().getVariable(secondReview.getId(), "denialDecision")).isNull();
+    assertThat(calls.stream().filter("classifyDenialDelegate"::equals).count()).isEqualTo(2);
     taskService().complete(secondReview.getId(), Map.of("denialDecision", "RESUBMIT", "denialNote", "records sent"));
     runDueJobs();
 
     assertEnded(instance);
+    assertThat(passed(instance)).containsSubsequence("DenialManagement", "DenialOutcome", "SubmitMerge", "ClaimSubmission");
     assertThat(calls.stream().filter("submitClaimDelegate"::equals).count()).isEqualTo(3);
     assertThat(calls).containsSubsequence("prepareReplacementClaimDelegate", "submitClaimDelegate", "closeClaimDelegate");
+  }
+
+  @Test
+  void wonAppealWaitsForThePayersNewRemittanceAndIsPaid() {
+    answer("postRemittanceDelegate", denial("CO-50"), Map.of("denied", false, "patientOwes", false));
+    answer("generateAppealLetterDelegate", Map.of("appealQueue", "denial-analysts", "appealPriority", 60,
+        "appealDueDate", tomorrow(), "appealDeadline", new Date(System.currentTimeMillis() + 30L * 86_400_000L)));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+    taskService().complete(onlyTask().getId(), Map.of("denialDecision", "APPEAL", "denialNote", "clinical appeal"));
+    runDueJobs();
+    Task appeal = onlyTask();
+    assertThat(appeal.getName()).isEqualTo("Record appeal decision");
+    taskService().complete(appeal.getId(), Map.of("appealOutcome", "WON", "recoveredAmount", "249.50", "appealNote", "overturned"));
+    runDueJobs();
+
+    assertEnded(instance);
+    assertThat(passed(instance)).containsSubsequence("DenialManagement", "DenialOutcome", "AdjudicationMerge",
+        "Adjudication", "Posting", "CloseClaim");
+    assertThat(calls).containsSubsequence("generateAppealLetterDelegate", "recordAppealOutcomeDelegate",
+        "findRemittanceDelegate", "postRemittanceDelegate", "closeClaimDelegate")
+        .doesNotContain("writeOffDenialDelegate", "prepareReplacementClaimDelegate");
+    assertThat(calls.stream().filter("submitClaimDelegate"::equals).count()).as("an appeal sends no new claim").isEqualTo(1);
   }
 
   @Test

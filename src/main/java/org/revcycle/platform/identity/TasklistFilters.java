@@ -56,8 +56,11 @@ public class TasklistFilters {
           List.of("CorrectRejectedClaim"), BillingOfficeRole.BILLING_SPECIALIST),
       queue("Late claims", 3, "Claims the payer has not adjudicated in time",
           List.of("FollowUpLateClaim"), BillingOfficeRole.BILLING_SPECIALIST),
-      queue("Denials", 4, "Denied claims: correct and resubmit, or write off",
-          List.of("ReviewDenial"), BillingOfficeRole.DENIAL_ANALYST),
+      // each denial goes to the team that owns its root cause (decisions/work-queue-routing.dmn):
+      // patient access (billing specialists), coders, or the denial analysts, who also triage and appeal
+      queue("Denials", 4, "Denied claims by expected recovery: triage, correct and resubmit, appeal, or write off",
+          List.of("TriageDenial", "ReviewDenial", "RecordAppealDecision", "TriagePayerLetter"),
+          BillingOfficeRole.DENIAL_ANALYST, BillingOfficeRole.BILLING_SPECIALIST, BillingOfficeRole.CODER),
       // write-offs under the threshold are approved by denial analysts, above it by finance
       queue("Approvals", 5, "Write-offs waiting for approval",
           List.of("ApproveWriteOff"), BillingOfficeRole.FINANCE, BillingOfficeRole.DENIAL_ANALYST),

@@ -50,9 +50,11 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
   @Test
   void eachGroupSeesTheQueuesItWorks() {
     assertThat(filterNames("admin", "it-admin")).containsAll(QUEUE_NAMES);
+    // denials go to the team that owns the root cause: patient access (billing) and coding work them too
     assertThat(filterNames("billing", "it-billing")).containsExactlyInAnyOrder("My group's tasks", "My tasks",
-        "Registration exceptions", "Coding edits", "Claim rejections", "Late claims", "Remittances");
-    assertThat(filterNames("coder", "it-coder")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Coding edits");
+        "Registration exceptions", "Coding edits", "Claim rejections", "Late claims", "Denials", "Remittances");
+    assertThat(filterNames("coder", "it-coder")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Coding edits",
+        "Denials");
     assertThat(filterNames("denials", "it-denials")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Denials",
         "Approvals");
     assertThat(filterNames("finance", "it-finance")).containsExactlyInAnyOrder("My group's tasks", "My tasks", "Approvals", "Deposits");

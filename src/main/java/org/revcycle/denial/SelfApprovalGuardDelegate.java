@@ -1,0 +1,27 @@
+package org.revcycle.denial;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.revcycle.encounter.EncounterToCashProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of Approve write-off: nobody approves (or sends back) their own write-off. The
+ * exception rolls the completion back, so the task stays open for someone else. (The engine wraps a
+ * listener's exception: Tasklist and the REST API show the reason with an error status.)
+ */
+@Component("selfApprovalGuardDelegate")
+public class SelfApprovalGuardDelegate implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String approver = authentication == null ? null : authentication.getUserId();
+    Object requester = task.getVariable(EncounterToCashProcess.VAR_DENIAL_DECIDED_BY);
+    if (approver != null && approver.equals(requester)) {
+      throw new AuthorizationException("User " + approver + " requested this write-off and may not approve it: "
+          + "another approver of queue " + task.getVariable(EncounterToCashProcess.VAR_WRITE_OFF_QUEUE) + " must decide");
+    }
+  }
+}
