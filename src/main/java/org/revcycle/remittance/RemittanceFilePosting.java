@@ -141,13 +141,16 @@ public class RemittanceFilePosting {
       Set<String> taken = matcher.alreadyTaken(fileId, traces);
       // first the claims each CLP is about, then what posting them needs, a query each for the chunk
       List<ClaimMatcher.MatchedClaim> claims = new ArrayList<>(items.size());
+      boolean[] takenBefore = new boolean[items.size()];
       Set<UUID> withLines = new LinkedHashSet<>();
       Set<UUID> matchedIds = new LinkedHashSet<>();
-      for (Item item : items) {
+      for (int n = 0; n < items.size(); n++) {
+        Item item = items.get(n);
         ClaimPayment c = item.claim();
         if (taken.contains(ClaimMatcher.sameKey(RemittanceFiles.payerId(item.header()), item.header().traceNumber(),
             c.patientControlNumber(), c.payerClaimNumber() == null ? "" : c.payerClaimNumber(), c.statusCode(),
             c.totalCharge(), c.paid()))) {
+          takenBefore[n] = true;
           claims.add(null);
           continue;
         }
@@ -177,16 +180,15 @@ public class RemittanceFilePosting {
       // claims whose own process waits for a decision: the last such decision of the chunk per claim
       Map<UUID, UUID> forTheirProcess = new java.util.LinkedHashMap<>();
       Set<UUID> denials = new java.util.HashSet<>();
+      // claims that may hold decisions their process has not taken: posted before, or twice in this chunk
+      Set<UUID> earlierDecisions = new java.util.HashSet<>();
       int matched = 0;
       int unmatched = 0;
       int already = 0;
       for (int n = 0; n < items.size(); n++) {
         Item item = items.get(n);
         ClaimMatcher.MatchedClaim claim = claims.get(n);
-        if (claim == null && taken.contains(ClaimMatcher.sameKey(RemittanceFiles.payerId(item.header()),
-            item.header().traceNumber(), item.claim().patientControlNumber(),
-            item.claim().payerClaimNumber() == null ? "" : item.claim().payerClaimNumber(), item.claim().statusCode(),
-            item.claim().totalCharge(), item.claim().paid()))) {
+        if (takenBefore[n]) {
           already++;
           probe.claimTaken(fileId, item.sequence());
           continue;
@@ -230,6 +232,9 @@ public class RemittanceFilePosting {
           RemittanceEntries.forClaim(remittanceId, claim.id(), a, receivables, claim.payerClass(), mapping, fileId)
               .ifPresent(entries::add);
           if (forItsProcess) {
+            if (claim.primaryPosted() || forTheirProcess.containsKey(claim.id())) {
+              earlierDecisions.add(claim.id());
+            }
             forTheirProcess.put(claim.id(), remittanceId);
             if (a.denied()) {
               denials.add(remittanceId);
@@ -263,7 +268,7 @@ public class RemittanceFilePosting {
       }
       jdbc.batchUpdate("update claim set payer_claim_number = ? where id = ? and payer_claim_number is null", payerClaimNumbers);
       ledger.postAll(entries);
-      eventRows.addAll(holdUntilAdjudicated(forTheirProcess, denials, now));
+      eventRows.addAll(holdUntilAdjudicated(forTheirProcess, denials, earlierDecisions, now));
       jdbc.batchUpdate("insert into claim_event (id, claim_id, stage, outcome, detail, actor, at) values (?, ?, ?, ?, ?, ?, ?)",
           eventRows);
       files.recordProgress(fileId, items.get(items.size() - 1).sequence(), matched, unmatched, already);
@@ -280,7 +285,8 @@ public class RemittanceFilePosting {
    *
    * @return the claim events saying what is still open
    */
-  private List<Object[]> holdUntilAdjudicated(Map<UUID, UUID> forTheirProcess, Set<UUID> denied, Instant now) {
+  private List<Object[]> holdUntilAdjudicated(Map<UUID, UUID> forTheirProcess, Set<UUID> denied, Set<UUID> earlierDecisions,
+      Instant now) {
     if (forTheirProcess.isEmpty()) {
       return List.of();
     }
@@ -296,14 +302,18 @@ public class RemittanceFilePosting {
         holds.add(new Object[] {Timestamp.from(now), e.getValue()});
         events.add(new Object[] {UUID.randomUUID(), e.getKey(), "ADJUDICATION", "PARTIALLY_ADJUDICATED",
             "insurance balance " + balance + " still open with the payers; waiting for the rest", "system", Timestamp.from(now)});
-      } else {
+      } else if (earlierDecisions.contains(e.getKey())) {
         // the claim's process takes this decision; decisions before it were posted here already
         earlier.add(new Object[] {Timestamp.from(now), e.getKey(), e.getValue()});
       }
     }
-    jdbc.batchUpdate("update remittance_claim set correlated_at = ? where id = ?", holds);
-    jdbc.batchUpdate("update remittance_claim set correlated_at = ? where claim_id = ? and id <> ? and correlated_at is null",
-        earlier);
+    if (!holds.isEmpty()) {
+      jdbc.batchUpdate("update remittance_claim set correlated_at = ? where id = ?", holds);
+    }
+    if (!earlier.isEmpty()) {
+      jdbc.batchUpdate("update remittance_claim set correlated_at = ? where claim_id = ? and id <> ? and correlated_at is null",
+          earlier);
+    }
     return events;
   }
 
