@@ -68,11 +68,13 @@ final class Claim837Assembly {
       Procedure procedure = line.procedureCode() == null ? null
           : new Procedure("HC", line.procedureCode(), line.modifiers(), null);
       LocalDate day = line.serviceDate() != null ? line.serviceDate() : c.serviceDate();
+      // REF*6R: the payer echoes it on the 835's SVC, so a payment finds its claim line without guessing
+      String lineControlNumber = String.valueOf(line.lineNumber());
       lines.add(institutional
           ? new ServiceLine(line.lineNumber(), line.revenueCode(), procedure, line.charge(), "UN", line.units(), null,
-              List.of(), null, ServicePeriod.on(day), null, null, List.of(), List.of())
+              List.of(), null, ServicePeriod.on(day), lineControlNumber, null, List.of(), List.of())
           : new ServiceLine(line.lineNumber(), null, procedure, line.charge(), "UN", line.units(), null, pointers, null,
-              ServicePeriod.on(day), null, null, List.of(), List.of()));
+              ServicePeriod.on(day), lineControlNumber, null, List.of(), List.of()));
     }
     String frequency = c.frequencyCode() == null ? "1" : c.frequencyCode();
     String payerClaimNumber = "1".equals(frequency) ? null : c.payerClaimNumber();

@@ -24,10 +24,5 @@ public class PostRemittanceDelegate implements JavaDelegate {
     execution.setVariable(EncounterToCashProcess.VAR_PATIENT_OWES, outcome.patientOwes());
     execution.setVariable(EncounterToCashProcess.VAR_DENIAL_SUMMARY, outcome.denialSummary());
     execution.setVariable(EncounterToCashProcess.VAR_DENIAL_EXPLANATION, outcome.denialExplanation());
-    if (outcome.route() != null) {
-      execution.setVariable(EncounterToCashProcess.VAR_DENIAL_QUEUE, outcome.route().queue());
-      execution.setVariable(EncounterToCashProcess.VAR_DENIAL_PRIORITY, outcome.route().priority());
-      execution.setVariable(EncounterToCashProcess.VAR_DENIAL_DUE_DATE, outcome.route().due());
-    }
   }
 }

@@ -16,7 +16,6 @@ import org.revcycle.ledger.Accounts;
 import org.revcycle.ledger.Ledger;
 import org.revcycle.ledger.LedgerRepository;
 import org.revcycle.ledger.Money;
-import org.revcycle.workqueue.WorkQueueRouter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +32,12 @@ public class RemittancePosting {
   private final ClaimRepository claims;
   private final Ledger ledger;
   private final AdjustmentAccounts adjustmentAccounts;
-  private final WorkQueueRouter router;
   private final Clock clock;
   private final OtherCoverages coverages;
   private final LedgerRepository ledgerRepository;
 
   public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger,
-      AdjustmentAccounts adjustmentAccounts, WorkQueueRouter router, Clock clock, OtherCoverages coverages,
+      AdjustmentAccounts adjustmentAccounts, Clock clock, OtherCoverages coverages,
       LedgerRepository ledgerRepository) {
     this.coverages = coverages;
     this.ledgerRepository = ledgerRepository;
@@ -47,13 +45,11 @@ public class RemittancePosting {
     this.claims = claims;
     this.ledger = ledger;
     this.adjustmentAccounts = adjustmentAccounts;
-    this.router = router;
     this.clock = clock;
   }
 
-  /** Posted, or denied with the codes and where the denial review goes (route null unless denied). */
-  public record Outcome(boolean denied, boolean patientOwes, String denialSummary, String denialExplanation,
-      WorkQueueRouter.Route route) {}
+  /** Posted, or denied with the codes in plain words; denial management decides who works a denial. */
+  public record Outcome(boolean denied, boolean patientOwes, String denialSummary, String denialExplanation) {}
 
   @Transactional
   public Outcome post(UUID claimId, UUID remittanceId) {
@@ -68,7 +64,7 @@ public class RemittancePosting {
       remittances.markPosted(remittanceId, now);
       claims.updateStatus(claimId, ClaimStatus.DENIED, now);
       claims.addEvent(claimId, "POSTING", "DENIAL_RECORDED", describe(a), "system", now);
-      return new Outcome(true, false, describe(a), DenialReasonCodes.explain(a), router.route(claimId, "DENIAL", a.charge()));
+      return new Outcome(true, false, describe(a), DenialReasonCodes.explain(a));
     }
     // the file's posting usually got here first: the same idempotency key posts once
     RemittanceEntries.forClaim(remittanceId, claimId, a,
@@ -82,7 +78,7 @@ public class RemittancePosting {
         + ", patient " + patient, "system", now);
     // what the patient owes after every decision on the claim (lines paid in several files, secondary payers), not this one's PR
     boolean patientOwes = ledgerRepository.claimLedger(claimId).net(Accounts.AR_PATIENT).signum() > 0;
-    return new Outcome(false, patientOwes, null, null, null);
+    return new Outcome(false, patientOwes, null, null);
   }
 
   public String denialSummary(UUID claimId) {

@@ -22,7 +22,6 @@ import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
 import org.revcycle.ledger.LedgerRepository;
-import org.revcycle.workqueue.WorkQueueRouter;
 
 /** Which accounts a payer's decision moves, and that every entry balances, reversals included. */
 class RemittancePostingTest {
@@ -33,7 +32,7 @@ class RemittancePostingTest {
   private final LedgerRepository ledgerRepository = mock(LedgerRepository.class);
   private final RemittancePosting posting =
       new RemittancePosting(remittances, mock(ClaimRepository.class), ledger, adjustmentAccounts,
-          mock(WorkQueueRouter.class), Clock.systemUTC(), mock(OtherCoverages.class), ledgerRepository);
+          Clock.systemUTC(), mock(OtherCoverages.class), ledgerRepository);
   /** As the V6 migration seeds it, plus one payer-specific rule. */
   private static final AdjustmentAccounts.Mapping MAPPING = new AdjustmentAccounts.Mapping(Map.of(
       "*|*|CO|*", "4110", "*|*|CO|29", "4120", "*|*|OA|*", "4130", "*|*|PI|*", "4130", "CMA|*|CO|45", "4111X",
