@@ -339,6 +339,35 @@ class ClearinghouseSftpIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void aDeniedClaimIsVoidedItsDenialReviewEndsAndTheReversalMovesNoMoney() {
+    Map<String, Object> encounter = visit("LMH700000010");
+    encounter.put("priorAuthorization", "SANDBOX-DENY-16");
+    String claimId = post(encounter);
+    awaitStatus(claimId, List.of("DENIED"));
+    String pcn = pcn(claimId);
+    await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive().basic("billing", "it-billing")
+        .queryParam("processInstanceBusinessKey", pcn).get("/engine-rest/task").jsonPath().getList("id").size() == 1);
+
+    voidClaim("admin", "it-admin", claimId, "{\"reason\": \"services not rendered\"}").statusCode(202);
+    // the denial review has nothing left to work: the void took over
+    assertThat(given().auth().preemptive().basic("billing", "it-billing").queryParam("processInstanceBusinessKey", pcn)
+        .get("/engine-rest/task").jsonPath().getList("id")).isEmpty();
+
+    assertThat(awaitStatus(claimId, List.of("VOIDED"))).isEqualTo("VOIDED");
+    // the denial moved no money, so its reversal posts none; the void reverses the charge
+    assertThat(jdbc.sql("""
+        select count(*) from journal_entry e join remittance_claim r on r.claim_id = e.claim_id
+        where e.claim_id = ? and e.source_type = 'REMITTANCE'""").param(UUID.fromString(claimId)).query(Integer.class).single())
+        .isZero();
+    JsonPath voided = claim(claimId);
+    assertThat(voided.getDouble("amounts.charge")).isZero();
+    assertThat(voided.getDouble("amounts.insuranceBalance")).isZero();
+    assertThat(voided.getBoolean("amounts.reconciles")).isTrue();
+    org.revcycle.support.LedgerInvariants.assertHold(jdbc);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(pcn).count()).isZero();
+  }
+
+  @Test
   void aClaimThePayerHasNotAdjudicatedCannotBeVoided() {
     payers.setAnswering(false);
     String claimId = post(visit("LMH700000009"));
