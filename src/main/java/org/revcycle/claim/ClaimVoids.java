@@ -7,12 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
-import org.revcycle.encounter.EncounterToCashProcess;
 import org.revcycle.ledger.Accounts;
 import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
@@ -46,16 +43,16 @@ public class ClaimVoids {
   private final ClaimRepository claims;
   private final Ledger ledger;
   private final LedgerRepository ledgerRepository;
-  private final RuntimeService runtimeService;
+  private final ClaimSubmissionWorkflow workflow;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public ClaimVoids(ClaimRepository claims, Ledger ledger, LedgerRepository ledgerRepository, RuntimeService runtimeService,
+  public ClaimVoids(ClaimRepository claims, Ledger ledger, LedgerRepository ledgerRepository, ClaimSubmissionWorkflow workflow,
       JdbcClient jdbc, Clock clock) {
     this.claims = claims;
     this.ledger = ledger;
     this.ledgerRepository = ledgerRepository;
-    this.runtimeService = runtimeService;
+    this.workflow = workflow;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -95,15 +92,10 @@ public class ClaimVoids {
     }
     Instant now = clock.instant();
     String pcn = claim.patientControlNumber();
-    // the claim's own instance (e.g. waiting in denial review) has nothing left to do: the void takes over
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(EncounterToCashProcess.KEY)
-        .processInstanceBusinessKey(pcn).active().list()
-        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "claim voided by " + requestedBy));
     claims.markVoid(claimId, claim.payerClaimNumber(), now);
     claims.addEvent(claimId, "VOID", "REQUESTED", ClaimSubmissions.truncate("void of payer claim "
         + claim.payerClaimNumber() + " requested: " + reason.strip()), requestedBy, now);
-    runtimeService.startProcessInstanceByKey(ClaimVoidProcess.KEY, pcn,
-        Map.of(EncounterToCashProcess.VAR_CLAIM_ID, claimId.toString()));
+    workflow.startVoid(claimId, pcn, requestedBy);
     return claims.summary(claimId).orElseThrow();
   }
 
