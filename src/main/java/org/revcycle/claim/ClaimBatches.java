@@ -95,7 +95,7 @@ public class ClaimBatches {
     ClaimSubmission submission = claims.submission(claimId);
     Instant now = clock.instant();
     batches.queue(claimId, submission, now);
-    claims.updateStatus(claimId, ClaimStatus.SUBMITTED, now);
+    claims.updateStatus(claimId, "8".equals(submission.frequencyCode()) ? ClaimStatus.VOIDING : ClaimStatus.SUBMITTED, now);
     claims.addEvent(claimId, "SUBMISSION", "QUEUED", kind(submission) + " waits for the next batch to payer "
         + submission.payerId(), "system", now);
   }

@@ -9,6 +9,11 @@ import java.util.UUID;
 import org.revcycle.ledger.LedgerRepository;
 import org.revcycle.platform.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +30,31 @@ public class ClaimController {
 
   private final ClaimRepository claims;
   private final LedgerRepository ledger;
+  private final ClaimVoids voids;
 
-  public ClaimController(ClaimRepository claims, LedgerRepository ledger) {
+  public ClaimController(ClaimRepository claims, LedgerRepository ledger, ClaimVoids voids) {
     this.claims = claims;
     this.ledger = ledger;
+    this.voids = voids;
+  }
+
+  /** Why a claim billed in error is voided (wrong patient, wrong payer, services not rendered). */
+  public record VoidRequest(String reason) {}
+
+  /**
+   * Voids a claim the payer has adjudicated: it goes out as frequency 8 with the payer's claim
+   * number and is VOIDED when the payer's reversal posts. 202: the void is on its way.
+   */
+  @PostMapping("/{id}/void")
+  @PreAuthorize("hasAnyRole('ADMIN', 'BILLING_SPECIALIST')")
+  public ResponseEntity<ClaimSummary> voidClaim(@PathVariable UUID id, @RequestBody(required = false) VoidRequest request,
+      Authentication user) {
+    claims.summary(id).orElseThrow(() -> ApiProblem.notFound("Claim", id));
+    try {
+      return ResponseEntity.accepted().body(voids.requestVoid(id, request == null ? null : request.reason(), user.getName()));
+    } catch (ClaimVoids.NotVoidable e) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "Claim cannot be voided", e.getMessage());
+    }
   }
 
   @GetMapping("/{id}")

@@ -71,13 +71,28 @@ public class ClaimRepository {
   }
 
   private static boolean isFinal(ClaimStatus status) {
-    return status == ClaimStatus.CLOSED || status == ClaimStatus.WRITTEN_OFF;
+    return status == ClaimStatus.CLOSED || status == ClaimStatus.WRITTEN_OFF || status == ClaimStatus.VOIDED;
   }
 
-  /** One more submission, and what the clearinghouse answered (ACCEPTED or REJECTED). */
+  /** One more submission, and what the clearinghouse answered (ACCEPTED or REJECTED); an accepted void stays VOIDING. */
   public void recordSubmission(UUID claimId, ClaimStatus outcome, Instant now) {
-    jdbc.sql("update claim set submission_count = submission_count + 1, status = ?, updated_at = ? where id = ?")
-        .params(outcome.name(), Timestamp.from(now), claimId).update();
+    jdbc.sql("""
+        update claim set submission_count = submission_count + 1,
+          status = case when frequency_code = '8' and ? = 'ACCEPTED' then 'VOIDING' else ? end, updated_at = ? where id = ?""")
+        .params(outcome.name(), outcome.name(), Timestamp.from(now), claimId).update();
+  }
+
+  /** A void (CLM05-3 = 8) of the payer's claim number: the claim is on its way to being voided. */
+  public void markVoid(UUID claimId, String payerClaimNumber, Instant now) {
+    jdbc.sql("update claim set frequency_code = '8', payer_claim_number = ?, status = ?, updated_at = ? where id = ?")
+        .params(payerClaimNumber, ClaimStatus.VOIDING.name(), Timestamp.from(now), claimId).update();
+  }
+
+  /** Whether a payer's decision (not a reversal) on the claim has been posted: the payer adjudicated it. */
+  public boolean adjudicated(UUID claimId) {
+    return jdbc.sql("""
+        select count(*) from remittance_claim where claim_id = ? and posted_at is not null and status_code <> '22'""")
+        .param(claimId).query(Integer.class).single() > 0;
   }
 
   /** A replacement claim (CLM05-3 = 7) of the payer's claim number, after a correction. */

@@ -14,5 +14,9 @@ public enum ClaimStatus {
   PATIENT_BILLED,
   WRITTEN_OFF,
   SELF_PAY,
-  CLOSED
+  CLOSED,
+  /** A void (frequency 8) is on its way to the payer, or waits for the payer's reversal. */
+  VOIDING,
+  /** Billed in error: the payer reversed it and its charge is reversed on the ledger. */
+  VOIDED
 }

@@ -3,6 +3,7 @@ package org.revcycle.claim;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.revcycle.encounter.EncounterToCashProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,18 @@ public class ClaimSubmissionWorkflow {
   public void startUpload(UUID batchId) {
     runtimeService.startProcessInstanceByKey(ClaimSubmissionProcess.BATCH_PROCESS_KEY, batchId.toString(),
         Map.of(ClaimSubmissionProcess.VAR_BATCH_ID, batchId.toString()));
+  }
+
+  /**
+   * Starts claim-void for the claim (business key: its patient control number). What the claim's own
+   * encounter-to-cash instance still waits for (an open denial review) ends first: the void takes over.
+   */
+  public void startVoid(UUID claimId, String patientControlNumber, String requestedBy) {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(EncounterToCashProcess.KEY)
+        .processInstanceBusinessKey(patientControlNumber).active().list()
+        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "claim voided by " + requestedBy));
+    runtimeService.startProcessInstanceByKey(ClaimVoidProcess.KEY, patientControlNumber,
+        Map.of(EncounterToCashProcess.VAR_CLAIM_ID, claimId.toString()));
   }
 
   /**

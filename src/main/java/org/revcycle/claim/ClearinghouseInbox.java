@@ -116,7 +116,9 @@ public class ClearinghouseInbox {
     if (inbound.findTaken(CHANNEL, sha256).isPresent()) {
       return Outcome.DUPLICATE;
     }
-    UUID id = inbound.record(CHANNEL, sha256, new String(file, StandardCharsets.ISO_8859_1), clock.instant());
+    // a file tried before (a 277CA that came before its 999) keeps its first record
+    UUID id = inbound.findWaiting(CHANNEL, sha256)
+        .orElseGet(() -> inbound.record(CHANNEL, sha256, new String(file, StandardCharsets.ISO_8859_1), clock.instant()));
     try {
       if ("999".equals(kind)) {
         FunctionalAcknowledgmentReport report = FunctionalAcknowledgmentReader.read(new ByteArrayInputStream(file));

@@ -41,6 +41,19 @@ public class InboundMessages {
         .optional();
   }
 
+  /**
+   * The message received on this channel under this key and not acted on yet (one that had to wait
+   * for a later poll): a retried file reuses its record, so one received file is one row.
+   */
+  public java.util.Optional<UUID> findWaiting(String channel, String sourceKey) {
+    return jdbc.sql("""
+        select id from inbound_message where channel = ? and source_key = ? and status = 'RECEIVED'
+        order by received_at, id limit 1""")
+        .params(channel, sourceKey)
+        .query(UUID.class)
+        .optional();
+  }
+
   /** In its own transaction: a refusal is kept even though nothing else is written. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void markRefused(UUID id, String error) {

@@ -200,9 +200,11 @@ public class RemittanceFilePosting {
         ClaimAdjudication a = RemittanceFiles.adjudication(item.header(), item.claim(), allocation);
         UUID remittanceId = UUID.randomUUID();
         boolean followOn = claim != null && claim.primaryPosted() && ("2".equals(a.statusCode()) || "3".equals(a.statusCode()));
+        // the payer's reversal of a claim being voided: its void process takes it, at once
+        boolean voidReversal = claim != null && "22".equals(a.statusCode()) && "VOIDING".equals(claim.status());
         // the claim's own process takes a decision only while it waits for one; later ones are posted here alone
         boolean forItsProcess = claim != null && (!claim.primaryPosted() || "SUBMITTED".equals(claim.status())
-            || "ACCEPTED".equals(claim.status()));
+            || "ACCEPTED".equals(claim.status()) || voidReversal);
         remittanceRows.add(new Object[] {remittanceId, claim == null ? null : claim.id(), a.patientControlNumber(),
             a.payerId(), a.payerClaimNumber(), a.statusCode(), a.charge(), a.paid(), a.patientResponsibility(),
             a.remarkCodes().isEmpty() ? null : truncate(String.join(",", a.remarkCodes()), 255), a.paymentDate(),
@@ -229,15 +231,18 @@ public class RemittanceFilePosting {
           matched++;
           RemittanceEntries.Receivables receivables = RemittanceEntries.Receivables.of(followOn, a.statusCode(), a.payerId(),
               otherPayers.getOrDefault(claim.id(), List.of()));
-          RemittanceEntries.forClaim(remittanceId, claim.id(), a, receivables, claim.payerClass(), mapping, fileId)
-              .ifPresent(entries::add);
+          // a void of a denied claim: the denial moved no money, so its reversal has nothing to undo
+          if (!(voidReversal && !claim.primaryPosted())) {
+            RemittanceEntries.forClaim(remittanceId, claim.id(), a, receivables, claim.payerClass(), mapping, fileId)
+                .ifPresent(entries::add);
+          }
           if (forItsProcess) {
             if (claim.primaryPosted() || forTheirProcess.containsKey(claim.id())) {
               earlierDecisions.add(claim.id());
             }
             forTheirProcess.put(claim.id(), remittanceId);
-            if (a.denied()) {
-              denials.add(remittanceId);
+            if (a.denied() || voidReversal) {
+              denials.add(remittanceId); // taken at once, whatever is still open (a reversal reopens the charge)
             }
           }
           long unallocated = a.lines().stream().filter(l -> l.claimLineNumber() == null).count();

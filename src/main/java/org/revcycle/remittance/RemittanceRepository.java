@@ -69,7 +69,7 @@ public class RemittanceRepository {
   List<String> awaitingTheirProcess(Instant receivedBefore, int limit) {
     return jdbc.sql("""
         select r.patient_control_number from remittance_claim r join claim c on c.id = r.claim_id
-        where r.correlated_at is null and r.received_at < ? and c.status in ('SUBMITTED', 'ACCEPTED')
+        where r.correlated_at is null and r.received_at < ? and c.status in ('SUBMITTED', 'ACCEPTED', 'VOIDING')
         order by r.received_at limit ?""")
         .params(Timestamp.from(receivedBefore), limit)
         .query(String.class).list();

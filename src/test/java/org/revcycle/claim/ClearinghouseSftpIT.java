@@ -279,6 +279,105 @@ class ClearinghouseSftpIT extends PostgresIntegrationTest {
     assertThat(original).containsPattern("CLM\\*" + pcn + "\\*[0-9.]+\\*\\*\\*11:B:1\\*").doesNotContain("REF*F8*");
   }
 
+  private io.restassured.response.ValidatableResponse voidClaim(String user, String password, String claimId, String body) {
+    var request = given().auth().preemptive().basic(user, password).contentType("application/json");
+    return (body == null ? request : request.body(body)).post("/api/claims/" + claimId + "/void").then();
+  }
+
+  @Test
+  void aPaidClaimBilledInErrorIsVoidedAsFrequency8AndReversed() throws IOException {
+    String claimId = post(visit("LMH700000008"));
+    assertThat(awaitStatus(claimId, SETTLED)).isIn("CLOSED", "PATIENT_BILLED");
+    String pcn = pcn(claimId);
+    String payerClaim = claim(claimId).getString("claim.payerClaimNumber");
+    assertThat(payerClaim).isNotBlank();
+    assertThat(claim(claimId).getDouble("amounts.payerPaid")).isPositive();
+
+    // what a billing office gets wrong is refused, naming what and why, and changes nothing
+    voidClaim("billing", "it-billing", claimId, "{}").statusCode(400)
+        .body("field", org.hamcrest.Matchers.equalTo("reason"));
+    voidClaim("billing", "it-billing", claimId, "{\"reason\": \"  \"}").statusCode(400)
+        .body("field", org.hamcrest.Matchers.equalTo("reason"));
+    voidClaim("billing", "it-billing", UUID.randomUUID().toString(), "{\"reason\": \"wrong patient\"}").statusCode(404);
+    voidClaim("coder", "it-coder", claimId, "{\"reason\": \"wrong patient\"}").statusCode(403);
+    assertThat(claim(claimId).getString("claim.status")).isIn("CLOSED", "PATIENT_BILLED");
+    assertThat(claim(claimId).getString("claim.frequencyCode")).isEqualTo("1");
+
+    voidClaim("billing", "it-billing", claimId, "{\"reason\": \"wrong patient: registered under a sibling\"}")
+        .statusCode(202).body("status", org.hamcrest.Matchers.equalTo("VOIDING"))
+        .body("frequencyCode", org.hamcrest.Matchers.equalTo("8"));
+    // asked twice: the void is already on its way
+    voidClaim("billing", "it-billing", claimId, "{\"reason\": \"again\"}").statusCode(409)
+        .body("detail", org.hamcrest.Matchers.containsString("already being voided"));
+
+    assertThat(awaitStatus(claimId, List.of("VOIDED"))).isEqualTo("VOIDED");
+    // the void went out as a second 837: frequency 8 with the payer's claim number
+    List<String> files = batchFiles(claimId);
+    assertThat(files).hasSize(2);
+    String voided = Files.readString(server.root().resolve("received").resolve(files.get(1)), StandardCharsets.US_ASCII);
+    assertThat(voided).containsPattern("CLM\\*" + pcn + "\\*[0-9.]+\\*\\*\\*11:B:8\\*")
+        .contains("REF*F8*" + payerClaim + "~");
+    // the payer's reversal (CLP02 22) posted, and the claim's timeline says who asked and why
+    assertThat(jdbc.sql("select count(*) from remittance_claim where claim_id = ? and status_code = '22' and posted_at is not null")
+        .param(UUID.fromString(claimId)).query(Integer.class).single()).isEqualTo(1);
+    JsonPath voidedClaim = claim(claimId);
+    assertThat(voidedClaim.getList("stages.outcome")).containsSubsequence("REQUESTED", "QUEUED", "999_ACCEPTED", "VOIDED");
+    assertThat(voidedClaim.getList("stages.detail", String.class))
+        .anyMatch(d -> d != null && d.contains("wrong patient: registered under a sibling") && d.contains(payerClaim));
+    assertThat(voidedClaim.getList("stages.actor", String.class)).contains("billing");
+    // the charge is reversed: nothing is open, and charge = paid + adjustments + patient + open still holds
+    assertThat(voidedClaim.getDouble("amounts.charge")).isZero();
+    assertThat(voidedClaim.getDouble("amounts.payerPaid")).isZero();
+    assertThat(voidedClaim.getDouble("amounts.insuranceBalance")).isZero();
+    assertThat(voidedClaim.getDouble("amounts.patientBalance")).isZero();
+    assertThat(voidedClaim.getBoolean("amounts.reconciles")).isTrue();
+    org.revcycle.support.LedgerInvariants.assertHold(jdbc);
+
+    voidClaim("billing", "it-billing", claimId, "{\"reason\": \"again\"}").statusCode(409)
+        .body("detail", org.hamcrest.Matchers.containsString("already voided"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(pcn).count()).isZero();
+  }
+
+  @Test
+  void aDeniedClaimIsVoidedItsDenialReviewEndsAndTheReversalMovesNoMoney() {
+    Map<String, Object> encounter = visit("LMH700000010");
+    encounter.put("priorAuthorization", "SANDBOX-DENY-16");
+    String claimId = post(encounter);
+    awaitStatus(claimId, List.of("DENIED"));
+    String pcn = pcn(claimId);
+    await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive().basic("billing", "it-billing")
+        .queryParam("processInstanceBusinessKey", pcn).get("/engine-rest/task").jsonPath().getList("id").size() == 1);
+
+    voidClaim("admin", "it-admin", claimId, "{\"reason\": \"services not rendered\"}").statusCode(202);
+    // the denial review has nothing left to work: the void took over
+    assertThat(given().auth().preemptive().basic("billing", "it-billing").queryParam("processInstanceBusinessKey", pcn)
+        .get("/engine-rest/task").jsonPath().getList("id")).isEmpty();
+
+    assertThat(awaitStatus(claimId, List.of("VOIDED"))).isEqualTo("VOIDED");
+    // the denial moved no money, so its reversal posts none; the void reverses the charge
+    assertThat(jdbc.sql("""
+        select count(*) from journal_entry e join remittance_claim r on r.claim_id = e.claim_id
+        where e.claim_id = ? and e.source_type = 'REMITTANCE'""").param(UUID.fromString(claimId)).query(Integer.class).single())
+        .isZero();
+    JsonPath voided = claim(claimId);
+    assertThat(voided.getDouble("amounts.charge")).isZero();
+    assertThat(voided.getDouble("amounts.insuranceBalance")).isZero();
+    assertThat(voided.getBoolean("amounts.reconciles")).isTrue();
+    org.revcycle.support.LedgerInvariants.assertHold(jdbc);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(pcn).count()).isZero();
+  }
+
+  @Test
+  void aClaimThePayerHasNotAdjudicatedCannotBeVoided() {
+    payers.setAnswering(false);
+    String claimId = post(visit("LMH700000009"));
+    awaitUploadedBatch(claimId);
+    voidClaim("admin", "it-admin", claimId, "{\"reason\": \"services not rendered\"}").statusCode(409)
+        .body("detail", org.hamcrest.Matchers.containsString("has not been adjudicated"));
+    assertThat(claim(claimId).getString("claim.status")).isEqualTo("SUBMITTED");
+    assertThat(claim(claimId).getString("claim.frequencyCode")).isEqualTo("1");
+  }
+
   @Test
   void withTheClearinghouseDownUploadsRetryThenRaiseAnIncidentAndResumeWhenItIsBack() {
     server.stop();
@@ -336,6 +435,10 @@ class ClearinghouseSftpIT extends PostgresIntegrationTest {
 
     assertThat(awaitStatus(claimId, SETTLED)).isIn("CLOSED", "PATIENT_BILLED");
     assertThat(events(claimId)).containsSubsequence("999_ACCEPTED", "ACCEPTED");
+    // the 277CA was tried before its 999 and again after it: one file received, one record
+    assertThat(jdbc.sql("""
+        select status from inbound_message where channel = 'x12-clearinghouse' and payload like '%ST*277*%' and payload like ?""")
+        .param("%" + pcn + "%").query(String.class).list()).containsExactly("PROCESSED");
   }
 
   @Test
