@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Complete listener of Approve write-off: nobody approves (or sends back) their own write-off. The
- * exception rolls the completion back, so the task stays open for someone else. (The engine wraps a
- * listener's exception: Tasklist and the REST API show the reason with an error status.)
+ * exception rolls the completion back, so the task stays open for someone else; it reaches the
+ * caller as itself (ListenerRefusalInterceptor), so the REST API and Tasklist answer 403 with the reason.
  */
 @Component("selfApprovalGuardDelegate")
 public class SelfApprovalGuardDelegate implements TaskListener {
