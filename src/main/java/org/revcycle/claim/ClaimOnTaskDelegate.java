@@ -23,7 +23,8 @@ public class ClaimOnTaskDelegate implements TaskListener {
       "TriageDenial", "triageNote",
       "ReviewDenial", "denialNote",
       "RecordAppealDecision", "appealNote",
-      "ApproveWriteOff", "approvalNote");
+      "ApproveWriteOff", "approvalNote",
+      "ApproveAdjustment", "approvalNote");
 
   private final ClaimOnTask claimOnTask;
 

@@ -36,6 +36,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.revcycle.claim.ClaimOnTask;
+import org.revcycle.claim.adjustment.ManualAdjustmentProcess;
 import org.revcycle.denial.DenialManagementProcess;
 import org.revcycle.eligibility.RegistrationCheckProcess;
 import org.revcycle.encounter.EncounterToCashProcess;
@@ -180,6 +181,7 @@ class ModelsTest {
       "RecordAppealDecision", List.of(DenialManagementProcess.VAR_APPEAL_OUTCOME,
           DenialManagementProcess.VAR_RECOVERED_AMOUNT, DenialManagementProcess.VAR_APPEAL_NOTE),
       "ApproveWriteOff", List.of("approvalNote"),
+      "ApproveAdjustment", List.of(ManualAdjustmentProcess.VAR_APPROVAL_NOTE),
       "TriagePayerLetter", List.of(DenialManagementProcess.VAR_ATTACH_TO_PCN, DenialManagementProcess.VAR_LETTER_NOTE));
 
   private static Map<String, JsonNode> fields(JsonNode form) {
@@ -231,7 +233,8 @@ class ModelsTest {
   private static Set<String> processVariables() {
     Set<String> names = new TreeSet<>(CLAIM_SUMMARY_KEYS);
     for (Class<?> constants : List.of(EncounterToCashProcess.class, RegistrationCheckProcess.class,
-        RemittancePostingProcess.class, DepositReconciliationProcess.class, DenialManagementProcess.class)) {
+        RemittancePostingProcess.class, DepositReconciliationProcess.class, DenialManagementProcess.class,
+        ManualAdjustmentProcess.class)) {
       for (Field field : constants.getFields()) {
         if (field.getName().startsWith("VAR_") && Modifier.isStatic(field.getModifiers())) {
           try {

@@ -38,6 +38,8 @@ class WorkQueueRoutingTest {
   @CsvSource({
     "WRITE_OFF,       2500.00, finance,             70",
     "WRITE_OFF,        999.99, denial-analysts,     40",
+    "ADJUSTMENT,      1000.00, finance,             70",
+    "ADJUSTMENT,       999.99, billing-specialists, 50",
     "CODING,         12000.00, coders,              90",
     "CODING,           150.00, coders,              50",
     "REGISTRATION,     150.00, billing-specialists, 60",

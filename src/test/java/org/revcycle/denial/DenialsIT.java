@@ -231,7 +231,8 @@ class DenialsIT extends PostgresIntegrationTest {
 
     given().auth().preemptive().basic("admin", "it-admin").contentType("application/json")
         .body("{\"variables\":{\"writeOffApproval\":{\"value\":\"APPROVE\"},\"approvalNote\":{\"value\":\"mine\"}}}")
-        .post("/engine-rest/task/" + approval + "/complete").then().statusCode(500)
+        .post("/engine-rest/task/" + approval + "/complete").then().statusCode(403)
+        .body("type", equalTo("AuthorizationException"))
         .body("message", containsString("admin requested this write-off and may not approve it"));
     given().auth().preemptive().basic("finance", "it-finance").get("/engine-rest/task/" + approval)
         .then().statusCode(200).body("name", equalTo("Approve write-off"));

@@ -61,9 +61,9 @@ public class TasklistFilters {
       queue("Denials", 4, "Denied claims by expected recovery: triage, correct and resubmit, appeal, or write off",
           List.of("TriageDenial", "ReviewDenial", "RecordAppealDecision", "TriagePayerLetter"),
           BillingOfficeRole.DENIAL_ANALYST, BillingOfficeRole.BILLING_SPECIALIST, BillingOfficeRole.CODER),
-      // write-offs under the threshold are approved by denial analysts, above it by finance
-      queue("Approvals", 5, "Write-offs waiting for approval",
-          List.of("ApproveWriteOff"), BillingOfficeRole.FINANCE, BillingOfficeRole.DENIAL_ANALYST),
+      // write-offs under the threshold are approved by denial analysts, above it (and manual adjustments) by finance
+      queue("Approvals", 5, "Write-offs and manual adjustments waiting for approval",
+          List.of("ApproveWriteOff", "ApproveAdjustment"), BillingOfficeRole.FINANCE, BillingOfficeRole.DENIAL_ANALYST),
       queue("Remittances", 6, "835 files that do not balance, and payments that match no claim",
           List.of("RemittanceException", "UnmatchedRemittance"), BillingOfficeRole.BILLING_SPECIALIST),
       queue("Deposits", 7, "Bank deposits that no 835 payment explains",
