@@ -17,5 +17,10 @@ public interface ClaimStatusInquiry {
     public boolean finalized() {
       return category != null && category.startsWith("F");
     }
+
+    /** F2: finalized as denied. The 835 may follow, or may never come; the denial is worked either way. */
+    public boolean denied() {
+      return "F2".equals(category);
+    }
   }
 }

@@ -39,8 +39,8 @@ public class ClaimSubmissions {
     Instant now = clock.instant();
     claims.addEvent(claimId, "ADJUDICATION", "STATUS_" + report.category(), report.description(), "system", now);
     if (report.finalized()) {
-      return new StatusRequestOutcome(true, report.category() + ": " + report.description(), null, false,
-          polling.interval(submission.payerId()));
+      return new StatusRequestOutcome(true, report.denied(), report.category() + ": " + report.description(), null,
+          false, polling.interval(submission.payerId()));
     }
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     LocalDate escalateOn = claims.timelyFilingDays(claimId).isEmpty() || submission.serviceDate() == null ? today
@@ -58,14 +58,14 @@ public class ClaimSubmissions {
         + (escalate ? "; follow up now: " + ("A4".equals(report.category()) ? "the payer does not know the claim"
             : "the payer's timely filing limit is near (escalation date " + escalateOn + ")")
             : "; asked again in " + next);
-    return new StatusRequestOutcome(false, text, route, escalate, next);
+    return new StatusRequestOutcome(false, false, text, route, escalate, next);
   }
 
   /**
-   * Finalized at the payer, or not; whether a person must follow up now (with the task's route), and
-   * when to ask again otherwise.
+   * Finalized at the payer (denied: F2), or not; whether a person must follow up now (with the
+   * task's route), and when to ask again otherwise.
    */
-  public record StatusRequestOutcome(boolean finalized, String report, WorkQueueRouter.Route route, boolean escalate,
+  public record StatusRequestOutcome(boolean finalized, boolean denied, String report, WorkQueueRouter.Route route, boolean escalate,
       Duration nextPoll) {}
 
   static String truncate(String s) {

@@ -22,6 +22,7 @@ public class RequestClaimStatusDelegate implements JavaDelegate {
         submissions.requestStatus(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)));
     execution.setVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_FINAL, outcome.finalized());
     execution.setVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_REPORT, outcome.report());
+    execution.setVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_DENIED, outcome.denied());
     execution.setVariable(ClaimSubmissionProcess.VAR_ESCALATE_LATE_CLAIM, outcome.escalate());
     execution.setVariable(ClaimSubmissionProcess.VAR_STATUS_POLL_INTERVAL, outcome.nextPoll().toString());
     if (outcome.route() != null) {

@@ -18,10 +18,13 @@ public class ClassifyDenialDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DenialManagement.Routing routing = management.open(
-        UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)),
-        execution.getProcessBusinessKey(),
-        UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_REMITTANCE_ID)));
+    UUID claimId = UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID));
+    // denied on the payer's claim status (277 F2): no 835 yet, only the status text
+    DenialManagement.Routing routing = Boolean.TRUE.equals(execution.getVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_DENIED))
+        ? management.openFromClaimStatus(claimId, execution.getProcessBusinessKey(),
+            (String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_REPORT))
+        : management.open(claimId, execution.getProcessBusinessKey(),
+            UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_REMITTANCE_ID)));
     execution.setVariable(DenialManagementProcess.VAR_DENIAL_ID, routing.denialId().toString());
     execution.setVariables(RoutingVariables.of(routing));
   }

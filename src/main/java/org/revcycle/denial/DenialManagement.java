@@ -134,6 +134,28 @@ public class DenialManagement {
     return route(id, finding);
   }
 
+  /**
+   * A denial the payer reported on a claim status (277 F2) with no 835 to carry its codes: the
+   * status text is all there is, so the classifier reads it (and a weak reading goes to triage).
+   */
+  @Transactional
+  public Routing openFromClaimStatus(UUID claimId, String patientControlNumber, String statusReport) {
+    ClaimSummary claim = claims.summary(claimId).orElseThrow();
+    if (!claim.patientControlNumber().equals(patientControlNumber)) {
+      throw new IllegalStateException("Claim " + claimId + " is not the claim of process " + patientControlNumber);
+    }
+    String text = statusReport == null ? "" : statusReport;
+    DenialFacts facts = new DenialFacts(claim.payerId(), null, List.of(), List.of(),
+        text.length() > 2000 ? text.substring(0, 2000) : text);
+    BigDecimal atStake = ledger.claimLedger(claimId).net(Accounts.AR_INSURANCE);
+    BigDecimal amount = atStake.signum() > 0 ? atStake : claim.totalCharge();
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    denials.insert(id, claimId, null, patientControlNumber, claim.facilityId(), facts, amount,
+        LocalDate.ofInstant(now, ZoneOffset.UTC), now);
+    return route(id, classify(id, claimId, facts));
+  }
+
   /** The denial's codes as the classifiers read them: the patient's share (PR 1, 2, 3) is not a denial reason. */
   static DenialFacts factsOf(ClaimAdjudication adjudication) {
     String group = null;

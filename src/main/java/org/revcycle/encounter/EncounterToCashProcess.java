@@ -19,6 +19,7 @@ public final class EncounterToCashProcess {
   public static final String VAR_CLAIM_STATUS = "claimStatus";
   public static final String VAR_CLAIM_STATUS_FINAL = "claimStatusFinal";
   public static final String VAR_CLAIM_STATUS_REPORT = "claimStatusReport";
+  public static final String VAR_CLAIM_STATUS_DENIED = "claimStatusDenied";
   public static final String VAR_DENIAL_DECIDED_BY = "denialDecidedBy";
   /** Set by the Review denial form: RESUBMIT or WRITE_OFF. */
   public static final String VAR_DENIAL_DECISION = "denialDecision";

@@ -18,8 +18,11 @@ public class PostRemittanceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RemittancePosting.Outcome outcome = posting.post(UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID)),
-        UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_REMITTANCE_ID)));
+    UUID claimId = UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_ID));
+    // denied on the payer's claim status (277 F2) with no 835: nothing to post, the denial is worked
+    RemittancePosting.Outcome outcome = Boolean.TRUE.equals(execution.getVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_DENIED))
+        ? posting.deniedOnClaimStatus(claimId, (String) execution.getVariable(EncounterToCashProcess.VAR_CLAIM_STATUS_REPORT))
+        : posting.post(claimId, UUID.fromString((String) execution.getVariable(EncounterToCashProcess.VAR_REMITTANCE_ID)));
     execution.setVariable(EncounterToCashProcess.VAR_DENIED, outcome.denied());
     execution.setVariable(EncounterToCashProcess.VAR_PATIENT_OWES, outcome.patientOwes());
     execution.setVariable(EncounterToCashProcess.VAR_DENIAL_SUMMARY, outcome.denialSummary());

@@ -81,6 +81,20 @@ public class RemittancePosting {
     return new Outcome(false, patientOwes, null, null);
   }
 
+  /**
+   * The payer's claim status (277 F2) says denied and no 835 has come: no money moves, and the
+   * denial goes to denial management with the status text in place of reason codes.
+   */
+  @Transactional
+  public Outcome deniedOnClaimStatus(UUID claimId, String statusReport) {
+    Instant now = clock.instant();
+    claims.updateStatus(claimId, ClaimStatus.DENIED, now);
+    claims.addEvent(claimId, "POSTING", "DENIAL_ON_CLAIM_STATUS", "no remittance; claim status " + statusReport, "system", now);
+    return new Outcome(true, false, "277 claim status " + statusReport, "The payer's claim status (277) says the claim"
+        + " was finalized as denied, and no remittance (835) with the reason codes has arrived. Ask the payer for the"
+        + " reason or the remittance, then correct and resubmit, appeal, or write off.");
+  }
+
   public String denialSummary(UUID claimId) {
     return remittances.latestFor(claimId).map(id -> describe(remittances.load(id).adjudication())).orElse("");
   }

@@ -117,14 +117,29 @@ class AdjudicationProcessTest {
   @Test
   void aLatePayerThatFinalizedTheClaimIsLookedAtAgain() {
     answer("findRemittanceDelegate", notYet(), found());
-    answer("requestClaimStatusDelegate", Map.of("claimStatusFinal", true, "claimStatusReport", "F1: paid",
-        "escalateLateClaim", false, "statusPollInterval", "P7D"));
+    answer("requestClaimStatusDelegate", Map.of("claimStatusFinal", true, "claimStatusDenied", false,
+        "claimStatusReport", "F1: paid", "escalateLateClaim", false, "statusPollInterval", "P7D"));
     ProcessInstance instance = start();
     assertThat(timer(instance).getDuedate()).isAfter(new Date(System.currentTimeMillis() + 29 * DAY));
 
     payerIsLate(instance);
 
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("RequestClaimStatus").hasNotPassed("FollowUpLateClaim");
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("RequestClaimStatus", "ClaimAdjudicated")
+        .hasNotPassed("FollowUpLateClaim", "ClaimDeniedOnStatus");
+  }
+
+  @Test
+  void aLatePayerThatDeniedTheClaimEndsAdjudicationWithoutWaitingForThe835() {
+    answer("findRemittanceDelegate", notYet());
+    answer("requestClaimStatusDelegate", Map.of("claimStatusFinal", true, "claimStatusDenied", true,
+        "claimStatusReport", "F2: Finalized/denial", "escalateLateClaim", false, "statusPollInterval", "P7D"));
+    ProcessInstance instance = start();
+
+    payerIsLate(instance);
+
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("RequestClaimStatus", "ClaimDeniedOnStatus")
+        .hasNotPassed("ClaimAdjudicated", "FollowUpLateClaim");
+    assertThat(calls).containsExactly("findRemittanceDelegate", "requestClaimStatusDelegate");
   }
 
   @Test

@@ -94,6 +94,34 @@ class DenialsIT extends PostgresIntegrationTest {
     }
   }
 
+  @Autowired DenialManagement denialManagement;
+  @Autowired org.revcycle.remittance.RemittancePosting remittancePosting;
+
+  @Test
+  void aDenialOnlyThePayersClaimStatusReportedIsRecordedWithoutARemittanceAndClassifiedFromItsText() {
+    String pcn = deniedClaim("16", "LMH555100777", "275.00");
+    // the claim's own lifecycle settles first (its 835 denial is worked as usual); then the payer's status speaks
+    awaitTask(pcn, "ReviewDenial", "billing", "it-billing");
+    UUID claimId = jdbc.sql("select id from claim where patient_control_number = ?").param(pcn).query(UUID.class).single();
+    String report = "F2: Finalized/denial, payer claim X1; the payer requires prior authorization for this service";
+
+    var outcome = remittancePosting.deniedOnClaimStatus(claimId, report);
+    assertThat(outcome.denied()).isTrue();
+    assertThat(outcome.denialSummary()).contains("277", "F2");
+    var routing = denialManagement.openFromClaimStatus(claimId, pcn, report);
+
+    Map<String, Object> row = jdbc.sql("select * from denial where id = ?").param(routing.denialId()).query().singleRow();
+    assertThat(row.get("remittance_id")).isNull();
+    assertThat(row).containsEntry("classified_by", "MODEL").containsEntry("claim_id", claimId);
+    assertThat((String) row.get("remark_text")).contains("prior authorization");
+    assertThat(routing.finding().rootCause()).isNotNull();
+    assertThat(jdbc.sql("select count(*) from denial_prediction where denial_id = ? and model = 'root-cause'")
+        .param(routing.denialId()).query(Integer.class).single()).as("the prediction is logged").isEqualTo(1);
+    assertThat(jdbc.sql("select status from claim where id = ?").param(claimId).query(String.class).single()).isEqualTo("DENIED");
+    assertThat(jdbc.sql("select detail from claim_event where claim_id = ? and outcome = 'DENIAL_ON_CLAIM_STATUS'")
+        .param(claimId).query(String.class).single()).contains("F2");
+  }
+
   @Test
   void aPayersPdfLetterIsReadAndAttachedToItsDenial() throws IOException {
     String pcn = deniedClaim("50", "LMH555100111", "249.50");

@@ -322,6 +322,42 @@ class EncounterToCashProcessTest {
   }
 
   @Test
+  void aPayerThatDeniedTheClaimOnItsStatusSendsItToDenialManagementWithoutAnRemittance() {
+    answer("findRemittanceDelegate", Map.of("remittanceReceived", false));
+    answer("requestClaimStatusDelegate", Map.of("claimStatusFinal", true, "claimStatusDenied", true,
+        "claimStatusReport", "F2: Finalized/denial", "escalateLateClaim", false, "statusPollInterval", "P7D"));
+    answer("postRemittanceDelegate", Map.of("denied", true, "patientOwes", false, "denialSummary", "277 claim status F2",
+        "denialExplanation", "denied on its status"));
+    Map<String, Object> seenByPosting = new HashMap<>();
+    Map<String, Object> seenByClassification = new HashMap<>();
+    Mocks.register("postRemittanceDelegate", (JavaDelegate) execution -> {
+      calls.add("postRemittanceDelegate");
+      seenByPosting.putAll(execution.getVariables());
+      execution.setVariables(script.get("postRemittanceDelegate").peek());
+    });
+    Mocks.register("classifyDenialDelegate", (JavaDelegate) execution -> {
+      calls.add("classifyDenialDelegate");
+      seenByClassification.putAll(execution.getVariables());
+      execution.setVariables(script.get("classifyDenialDelegate").peek());
+    });
+    ProcessInstance instance = start(false);
+    runDueJobs();
+    managementService().executeJob(managementService().createJobQuery().timers().singleResult().getId());
+    runDueJobs();
+
+    Task review = onlyTask();
+    assertThat(review.getName()).isEqualTo("Review denial");
+    assertThat(seenByPosting).containsEntry("claimStatusDenied", true).containsEntry("claimStatusReport", "F2: Finalized/denial");
+    assertThat(seenByClassification).containsEntry("claimStatusDenied", true)
+        .containsEntry("claimStatusReport", "F2: Finalized/denial").containsEntry("denialSummary", "277 claim status F2");
+    assertThat(calls).containsSubsequence("findRemittanceDelegate", "requestClaimStatusDelegate", "postRemittanceDelegate",
+        "classifyDenialDelegate").doesNotContain("closeClaimDelegate");
+    taskService().complete(review.getId(), Map.of("denialDecision", "WRITE_OFF", "denialNote", "payer confirmed"));
+    runDueJobs();
+    assertThat(passed(instance)).containsSubsequence("Adjudication", "Posting", "DenialManagement", "CloseClaim");
+  }
+
+  @Test
   void latePayerIsChasedWithAStatusRequestAndAFollowUpTask() {
     answer("findRemittanceDelegate", Map.of("remittanceReceived", false),
         Map.of("remittanceReceived", true, "remittanceId", "r-1"));
