@@ -3,6 +3,7 @@ package org.revcycle.encounter.fhir;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -289,9 +290,44 @@ final class FhirEncounterMapper {
     return code == null ? null : code.toUpperCase();
   }
 
+  /** "enc-ci2" before "enc-ci10": runs of digits compare by value. */
+  static int naturalOrder(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char ca = a.charAt(i);
+      char cb = b.charAt(j);
+      if (Character.isDigit(ca) && Character.isDigit(cb)) {
+        int si = i;
+        int sj = j;
+        while (i < a.length() && Character.isDigit(a.charAt(i))) {
+          i++;
+        }
+        while (j < b.length() && Character.isDigit(b.charAt(j))) {
+          j++;
+        }
+        int byValue = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+        if (byValue != 0) {
+          return byValue;
+        }
+      } else {
+        if (ca != cb) {
+          return Character.compare(ca, cb);
+        }
+        i++;
+        j++;
+      }
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
   private static List<ClosedEncounter.Charge> charges(EncounterGraph g, LocalDate serviceDate) {
     List<ClosedEncounter.Charge> charges = new ArrayList<>();
-    for (ChargeItem item : g.chargeItems()) {
+    // a search returns ChargeItems in no promised order: lines are numbered by id, digits compared as numbers
+    List<ChargeItem> items = g.chargeItems().stream()
+        .sorted(Comparator.comparing((ChargeItem item) -> item.getIdElement().getIdPart(), FhirEncounterMapper::naturalOrder))
+        .toList();
+    for (ChargeItem item : items) {
       String where = "ChargeItem/" + item.getIdElement().getIdPart();
       String procedure = procedureCode(item.getCode());
       if (procedure == null) {

@@ -60,6 +60,15 @@ class FhirEncounterMapperTest {
   }
 
   @Test
+  void chargeItemsAreNumberedByIdWithDigitsComparedAsNumbers() {
+    List<String> ids = new java.util.ArrayList<>(List.of("enc-ci10", "enc-ci2", "enc-ci1", "enc-ci9"));
+    ids.sort(FhirEncounterMapper::naturalOrder);
+    org.assertj.core.api.Assertions.assertThat(ids).containsExactly("enc-ci1", "enc-ci2", "enc-ci9", "enc-ci10");
+    org.assertj.core.api.Assertions.assertThat(FhirEncounterMapper.naturalOrder("a-ci2", "a-ci2")).isZero();
+    org.assertj.core.api.Assertions.assertThat(FhirEncounterMapper.naturalOrder("a", "a-ci1")).isNegative();
+  }
+
+  @Test
   void whatTheSandboxEhrKeepsMapsBackToTheSameEncounter() {
     ClosedEncounter original = visit("H01", ClosedEncounter.EncounterClass.EMERGENCY);
 
