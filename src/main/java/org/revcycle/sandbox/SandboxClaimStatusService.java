@@ -59,29 +59,10 @@ class SandboxClaimStatusService {
     String payerId = q.payer().id() == null ? "SANDBOX" : q.payer().id();
     try (X12InterchangeWriter writer = new X12InterchangeWriter(out,
         InterchangeParties.of(payerId.length() > 15 ? payerId.substring(0, 15) : payerId, "REVCYCLE", 'P'),
-        numbers(), clock)) {
+        ControlNumbers.inMemory(controlNumbers), clock)) {
       ClaimStatusResponseWriter.writeGroup(writer, List.of(answer), LocalDateTime.now(clock));
     }
     return out.toByteArray();
-  }
-
-  private ControlNumbers numbers() {
-    return new ControlNumbers() {
-      @Override
-      public long nextInterchange() {
-        return controlNumbers.getAndIncrement();
-      }
-
-      @Override
-      public long nextGroup() {
-        return controlNumbers.getAndIncrement();
-      }
-
-      @Override
-      public long nextTransaction() {
-        return controlNumbers.getAndIncrement();
-      }
-    };
   }
 
   private record Question(InquiryParty payer, InquiryParty receiver, InquiryParty provider, InquiryPerson subscriber,

@@ -68,24 +68,8 @@ class SandboxEligibility implements PayerEligibility {
         q.trace(), q.traceOriginator(), coverage, payer == null ? null : planName(payer.name()),
         dos.minusYears(1).withDayOfYear(1), reject, "C");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ControlNumbers numbers = new ControlNumbers() {
-      @Override
-      public long nextInterchange() {
-        return controlNumbers.getAndIncrement();
-      }
-
-      @Override
-      public long nextGroup() {
-        return controlNumbers.getAndIncrement();
-      }
-
-      @Override
-      public long nextTransaction() {
-        return controlNumbers.getAndIncrement();
-      }
-    };
     try (X12InterchangeWriter writer = new X12InterchangeWriter(out,
-        InterchangeParties.of(payerId.length() > 15 ? payerId.substring(0, 15) : payerId, "REVCYCLE", 'P'), numbers, clock)) {
+        InterchangeParties.of(payerId.length() > 15 ? payerId.substring(0, 15) : payerId, "REVCYCLE", 'P'), ControlNumbers.inMemory(controlNumbers), clock)) {
       EligibilityResponseWriter.writeGroup(writer, List.of(answer), LocalDateTime.now(clock));
     }
     return out.toByteArray();

@@ -13,4 +13,27 @@ public interface ControlNumbers {
   long nextGroup();
 
   long nextTransaction();
+
+  /**
+   * Every number from one counter, for answers that live only in memory (a sandbox payer's 271 or
+   * 277): unique within the run, not across restarts.
+   */
+  static ControlNumbers inMemory(java.util.concurrent.atomic.AtomicLong counter) {
+    return new ControlNumbers() {
+      @Override
+      public long nextInterchange() {
+        return counter.getAndIncrement();
+      }
+
+      @Override
+      public long nextGroup() {
+        return counter.getAndIncrement();
+      }
+
+      @Override
+      public long nextTransaction() {
+        return counter.getAndIncrement();
+      }
+    };
+  }
 }
