@@ -8,14 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.revcycle.support.LedgerInvariants;
 import org.revcycle.support.PostgresIntegrationTest;
+import org.revcycle.support.TestEncounters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,18 +29,7 @@ class ManualAdjustmentsIT extends PostgresIntegrationTest {
 
   /** A clinic visit the sandbox payer denies (CO-50): its charge stays open in the insurance receivable. */
   private String deniedClaimId(String memberId, String amount) {
-    Map<String, Object> e = new HashMap<>();
-    e.put("sourceSystem", "it-ehr");
-    e.put("sourceId", "ENC-" + UUID.randomUUID());
-    e.put("facilityId", "C07");
-    e.put("encounterClass", "AMBULATORY");
-    e.put("serviceDate", LocalDate.now().minusDays(3).toString());
-    e.put("patient", Map.of("mrn", "MRN-" + UUID.randomUUID().toString().substring(0, 8), "familyName", "Testperson",
-        "givenName", "Alex", "birthDate", "1961-05-14", "sex", "F", "state", "OH", "postalCode", "43004"));
-    e.put("coverage", Map.of("payerId", "CMA", "memberId", memberId, "relationship", "SELF"));
-    e.put("diagnoses", List.of("E11.9", "I10"));
-    e.put("charges", List.of(Map.of("procedureCode", "99214", "units", 1, "amount", amount)));
-    e.put("priorAuthorization", "SANDBOX-DENY-50");
+    Map<String, Object> e = TestEncounters.deniedClinicVisit("50", memberId, amount);
     String claimId = given().auth().preemptive().basic("ehr", "it-ehr").contentType("application/json").body(e)
         .post("/api/encounters").then().statusCode(201).extract().path("claimId");
     String pcn = pcn(claimId);
