@@ -10,11 +10,11 @@
     h.textContent = title;
     section.appendChild(h);
     const t = document.createElement('table');
-    t.innerHTML = '<thead><tr><th></th><th>denials</th><th>denied</th><th>recovered</th><th></th></tr></thead>';
+    t.innerHTML = '<thead><tr><th></th><th>denials</th><th>open</th><th>denied</th><th>recovered</th><th></th></tr></thead>';
     const body = document.createElement('tbody');
     for (const b of buckets) {
       const tr = document.createElement('tr');
-      const cells = [b.key, String(b.count), money.format(b.deniedAmount), money.format(b.recoveredAmount)];
+      const cells = [b.key, String(b.count), String(b.open), money.format(b.deniedAmount), money.format(b.recoveredAmount)];
       for (const text of cells) {
         const td = document.createElement('td');
         td.textContent = text;
@@ -48,8 +48,8 @@
       return;
     }
     const trends = await response.json();
-    document.getElementById('total').textContent = trends.total.count + ' denials, ' + money.format(trends.total.deniedAmount)
-      + ' denied, ' + money.format(trends.total.recoveredAmount) + ' recovered, ' + trends.filter.from + ' to ' + trends.filter.to;
+    document.getElementById('total').textContent = trends.total.count + ' denials (' + trends.total.open + ' open), ' + money.format(trends.total.deniedAmount)
+      + ' denied, ' + money.format(trends.total.recoveredAmount) + ' recovered (paid after a replacement claim or a won appeal), ' + trends.filter.from + ' to ' + trends.filter.to;
     tables.replaceChildren(table('By root cause', trends.byRootCause), table('By payer', trends.byPayer),
       table('By facility', trends.byFacility), table('By week (starting Monday)', trends.byWeek));
   }

@@ -16,6 +16,7 @@ import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
 import org.revcycle.ledger.LedgerRepository;
 import org.revcycle.platform.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +47,11 @@ public class ClaimVoids {
   private final ClaimSubmissionWorkflow workflow;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   public ClaimVoids(ClaimRepository claims, Ledger ledger, LedgerRepository ledgerRepository, ClaimSubmissionWorkflow workflow,
-      JdbcClient jdbc, Clock clock) {
+      JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.claims = claims;
     this.ledger = ledger;
     this.ledgerRepository = ledgerRepository;
@@ -96,6 +99,8 @@ public class ClaimVoids {
     claims.addEvent(claimId, "VOID", "REQUESTED", ClaimSubmissions.truncate("void of payer claim "
         + claim.payerClaimNumber() + " requested: " + reason.strip()), requestedBy, now);
     workflow.startVoid(claimId, pcn, requestedBy);
+    // in this transaction: an open denial of the claim is closed as VOIDED (denial/), or the void is not requested
+    events.publishEvent(new ClaimVoidRequested(claimId, pcn, requestedBy, now));
     return claims.summary(claimId).orElseThrow();
   }
 

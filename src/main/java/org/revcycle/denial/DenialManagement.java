@@ -156,6 +156,39 @@ public class DenialManagement {
     return route(id, classify(id, claimId, facts));
   }
 
+  /**
+   * An 835 denying a claim whose denial is already open from its claim status (277 F2, no codes):
+   * the 835 joins that denial instead of opening a second one. Its codes and amount replace what the
+   * status said (the status text stays as the payer's remark), the remittance is taken (the claim's
+   * process works this denial already), and the denial is classified again from the codes, unless
+   * an analyst named its root cause. Empty when no such denial is open: the 835 is worked as usual.
+   */
+  @Transactional
+  public java.util.Optional<Routing> attachRemittance(UUID claimId, UUID remittanceId) {
+    java.util.Optional<DenialRepository.Denial> open = denials.openForClaim(claimId).stream()
+        .filter(d -> d.remittanceId() == null).reduce((first, later) -> later);
+    if (open.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    DenialRepository.Denial denial = open.get();
+    ClaimAdjudication adjudication = remittances.load(remittanceId).adjudication();
+    DenialFacts codes = factsOf(adjudication);
+    DenialFacts facts = new DenialFacts(codes.payerId() == null ? denial.payerId() : codes.payerId(), codes.groupCode(),
+        codes.reasonCodes(), codes.remarkCodes(), denial.remarkText() == null ? "" : denial.remarkText());
+    BigDecimal atStake = ledger.claimLedger(claimId).net(Accounts.AR_INSURANCE);
+    BigDecimal amount = atStake.signum() > 0 ? atStake : adjudication.charge().max(BigDecimal.ZERO);
+    Instant now = clock.instant();
+    denials.attachRemittance(denial.id(), remittanceId, facts, amount.setScale(2, RoundingMode.HALF_UP));
+    remittances.markTaken(remittanceId, now);
+    claims.addEvent(claimId, "DENIAL", "REMITTANCE_ATTACHED", "835 for the denial open from the claim status: "
+        + (facts.groupCode() == null ? "" : facts.groupCode() + "-") + String.join(",", facts.reasonCodes())
+        + ", denied " + amount.setScale(2, RoundingMode.HALF_UP), "system", now);
+    if ("ANALYST".equals(denial.classifiedBy())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(route(denial.id(), classify(denial.id(), claimId, facts)));
+  }
+
   /** The denial's codes as the classifiers read them: the patient's share (PR 1, 2, 3) is not a denial reason. */
   static DenialFacts factsOf(ClaimAdjudication adjudication) {
     String group = null;
@@ -305,6 +338,18 @@ public class DenialManagement {
     denials.resolve(denialId, won ? "APPEAL_WON" : "APPEAL_LOST", amount, by == null ? "system" : by, now);
     claims.addEvent(denial.claimId(), "DENIAL", won ? "APPEAL_WON" : "APPEAL_LOST", "recovered " + amount,
         by == null ? "system" : by, now);
+  }
+
+  /** The claim is being voided: every denial still open on it is closed as VOIDED, recovering nothing. */
+  @Transactional
+  public int closeOnVoid(UUID claimId, String by, Instant at) {
+    List<DenialRepository.Denial> open = denials.openForClaim(claimId);
+    for (DenialRepository.Denial denial : open) {
+      denials.resolve(denial.id(), "VOIDED", BigDecimal.ZERO.setScale(2), by == null ? "system" : by, at);
+      claims.addEvent(claimId, "DENIAL", "VOIDED", "denial " + denial.id() + " closed: the claim is voided",
+          by == null ? "system" : by, at);
+    }
+    return open.size();
   }
 
   /** The appeal deadline came with no answer recorded: on the claim's timeline (the delegate raises the task). */

@@ -62,6 +62,22 @@ public class DenialRepository {
         .params(outcome, recoveredAmount, resolvedBy, Timestamp.from(at), id).update();
   }
 
+  /** An 835 came for a denial opened without one (277 F2): its codes and amount replace what the status said. */
+  public void attachRemittance(UUID id, UUID remittanceId, DenialFacts facts, BigDecimal deniedAmount) {
+    jdbc.sql("""
+        update denial set remittance_id = ?, group_code = ?, reason_codes = ?, remark_codes = ?, denied_amount = ?
+        where id = ?""")
+        .params(remittanceId, facts.groupCode(), String.join(",", facts.reasonCodes()), String.join(",", facts.remarkCodes()),
+            deniedAmount, id)
+        .update();
+  }
+
+  /** Denials of the claim nobody has finished working: no outcome yet, or an appeal lost and back in review. */
+  public List<Denial> openForClaim(UUID claimId) {
+    return jdbc.sql("select * from denial where claim_id = ? and (outcome is null or outcome = 'APPEAL_LOST') order by created_at, id")
+        .param(claimId).query(DenialRepository::denial).list();
+  }
+
   public Optional<Denial> find(UUID id) {
     return jdbc.sql("select * from denial where id = ?").param(id).query(DenialRepository::denial).optional();
   }

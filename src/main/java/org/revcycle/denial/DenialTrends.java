@@ -29,19 +29,24 @@ public class DenialTrends {
 
   public record Filter(LocalDate from, LocalDate to, String payerId, String facilityId, RootCause rootCause) {}
 
-  /** One bucket: how many denials and how many dollars denied, and of those how many recovered so far. */
-  public record Bucket(String key, long count, BigDecimal deniedAmount, BigDecimal recoveredAmount) {}
+  /**
+   * One bucket: how many denials, how many of them still open (not worked to an outcome), how many
+   * dollars denied, and how many the payers paid after the denials were worked (a replacement claim
+   * or a won appeal, as their remittances posted).
+   */
+  public record Bucket(String key, long count, long open, BigDecimal deniedAmount, BigDecimal recoveredAmount) {}
 
   public record Trends(Filter filter, Bucket total, List<Bucket> byRootCause, List<Bucket> byPayer,
       List<Bucket> byFacility, List<Bucket> byWeek) {}
 
-  private record Row(LocalDate day, String rootCause, String payerId, String facilityId, long count, BigDecimal denied,
-      BigDecimal recovered) {}
+  private record Row(LocalDate day, String rootCause, String payerId, String facilityId, long count, long open,
+      BigDecimal denied, BigDecimal recovered) {}
 
   public Trends trends(Filter filter) {
     StringBuilder sql = new StringBuilder("""
         select denied_on, coalesce(root_cause, 'UNCLASSIFIED') root_cause, coalesce(payer_id, '-') payer_id, facility_id,
-          count(*) n, sum(denied_amount) denied, sum(coalesce(recovered_amount, 0)) recovered
+          count(*) n, sum(case when outcome is null or outcome = 'APPEAL_LOST' then 1 else 0 end) open_count,
+          sum(denied_amount) denied, sum(case when recovered_at is not null then recovered_amount else 0 end) recovered
         from denial where denied_on >= ? and denied_on <= ?""");
     List<Object> params = new ArrayList<>(List.of(filter.from(), filter.to()));
     if (filter.payerId() != null) {
@@ -59,7 +64,7 @@ public class DenialTrends {
     sql.append(" group by denied_on, coalesce(root_cause, 'UNCLASSIFIED'), coalesce(payer_id, '-'), facility_id");
     List<Row> rows = jdbc.sql(sql.toString()).params(params)
         .query((rs, i) -> new Row(rs.getDate("denied_on").toLocalDate(), rs.getString("root_cause"),
-            rs.getString("payer_id"), rs.getString("facility_id"), rs.getLong("n"), rs.getBigDecimal("denied"),
+            rs.getString("payer_id"), rs.getString("facility_id"), rs.getLong("n"), rs.getLong("open_count"), rs.getBigDecimal("denied"),
             rs.getBigDecimal("recovered")))
         .list();
     return new Trends(filter, sum("total", rows), group(rows, Row::rootCause), group(rows, Row::payerId),
@@ -80,13 +85,15 @@ public class DenialTrends {
 
   private static Bucket sum(String key, List<Row> rows) {
     long count = 0;
+    long open = 0;
     BigDecimal denied = BigDecimal.ZERO.setScale(2);
     BigDecimal recovered = BigDecimal.ZERO.setScale(2);
     for (Row row : rows) {
       count += row.count();
+      open += row.open();
       denied = denied.add(row.denied());
       recovered = recovered.add(row.recovered());
     }
-    return new Bucket(key, count, denied, recovered);
+    return new Bucket(key, count, open, denied, recovered);
   }
 }

@@ -70,6 +70,28 @@ public record ClaimAdjudication(
     return "4".equals(statusCode);
   }
 
+  /**
+   * The service lines the payer denied inside a claim it did not deny as a whole: an SVC paid
+   * nothing with a CO, PR, OA or PI adjustment other than the patient's cost share (PR 1, 2, 3) and
+   * the fee-schedule reduction (45), e.g. CO-96 non-covered, CO-97 bundled, CO-50 not necessary.
+   * Empty for a denied claim (the whole claim is the denial) and for a reversal.
+   */
+  public List<ServiceLine> deniedLines() {
+    if (denied() || "22".equals(statusCode)) {
+      return List.of();
+    }
+    return lines.stream().filter(l -> l.paid().signum() == 0 && l.charge().signum() > 0
+        && !denialAdjustments(l).isEmpty()).toList();
+  }
+
+  /** What on a service line is a denial: not the patient's cost share, not the fee-schedule reduction. */
+  public static List<Adjustment> denialAdjustments(ServiceLine line) {
+    return line.adjustments().stream().filter(a -> List.of("CO", "PR", "OA", "PI").contains(a.groupCode())
+        && a.amount().signum() > 0
+        && !("PR".equals(a.groupCode()) && List.of("1", "2", "3").contains(a.reasonCode()))
+        && !"45".equals(a.reasonCode())).toList();
+  }
+
   public BigDecimal adjustmentTotal() {
     return adjustments.stream().map(Adjustment::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
   }

@@ -180,6 +180,7 @@ public class RemittanceFilePosting {
       // claims whose own process waits for a decision: the last such decision of the chunk per claim
       Map<UUID, UUID> forTheirProcess = new java.util.LinkedHashMap<>();
       Set<UUID> denials = new java.util.HashSet<>();
+      List<ClaimDenialRemitted> deniedClaims = new ArrayList<>();
       // claims that may hold decisions their process has not taken: posted before, or twice in this chunk
       Set<UUID> earlierDecisions = new java.util.HashSet<>();
       int matched = 0;
@@ -245,6 +246,9 @@ public class RemittanceFilePosting {
               denials.add(remittanceId); // taken at once, whatever is still open (a reversal reopens the charge)
             }
           }
+          if (a.denied()) {
+            deniedClaims.add(new ClaimDenialRemitted(claim.id(), remittanceId));
+          }
           long unallocated = a.lines().stream().filter(l -> l.claimLineNumber() == null).count();
           eventRows.add(new Object[] {UUID.randomUUID(), claim.id(), "ADJUDICATION", a.denied() ? "DENIED" : "ADJUDICATED",
               truncate("CLP02 " + a.statusCode() + ", payer claim " + a.payerClaimNumber() + ", paid " + a.paid()
@@ -276,6 +280,8 @@ public class RemittanceFilePosting {
       eventRows.addAll(holdUntilAdjudicated(forTheirProcess, denials, earlierDecisions, now));
       jdbc.batchUpdate("insert into claim_event (id, claim_id, stage, outcome, detail, actor, at) values (?, ?, ?, ?, ?, ?, ?)",
           eventRows);
+      // a denial already open from the claim's status (277 F2) takes its 835 over, in this transaction
+      deniedClaims.forEach(events::publishEvent);
       files.recordProgress(fileId, items.get(items.size() - 1).sequence(), matched, unmatched, already);
     });
   }

@@ -176,11 +176,16 @@ class DenialsIT extends PostgresIntegrationTest {
     String task = awaitTask(letterId, "TriagePayerLetter", "denials", "it-denials");
     given().auth().preemptive().basic("denials", "it-denials").get("/engine-rest/task/" + task + "/variables/letterSummary")
         .then().statusCode(200).body("value", containsString("ZZ-NOT-OURS"));
-    // a number that is no denial's is refused, and the task stays open
+    // a number that is no denial's is refused as bad input (400, naming it), and the task stays open with nothing filed
     given().auth().preemptive().basic("denials", "it-denials").contentType("application/json")
         .body("{\"variables\":{\"attachToPatientControlNumber\":{\"value\":\"NO-SUCH-PCN\"},\"letterNote\":{\"value\":\"try\"}}}")
-        .post("/engine-rest/task/" + task + "/complete").then().statusCode(500)
+        .post("/engine-rest/task/" + task + "/complete").then().statusCode(400)
         .body("message", containsString("No denial for patient control number NO-SUCH-PCN"));
+    given().auth().preemptive().basic("denials", "it-denials").get("/engine-rest/task/" + task).then().statusCode(200);
+    given().auth().preemptive().basic("denials", "it-denials").get("/engine-rest/task/" + task + "/variables/letterTriagedBy")
+        .then().statusCode(404);
+    assertThat(jdbc.sql("select matched from payer_correspondence where id = ?").param(UUID.fromString(letterId))
+        .query(Boolean.class).single()).as("nothing filed").isFalse();
     complete(task, "denials", "it-denials",
         "{\"attachToPatientControlNumber\":{\"value\":\"" + pcn + "\"},\"letterNote\":{\"value\":\"found by dates\"}}");
 
@@ -284,5 +289,28 @@ class DenialsIT extends PostgresIntegrationTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive().basic("admin", "it-admin")
         .queryParam("businessKey", pcn).queryParam("activityIdIn", "AwaitRemittance")
         .get("/engine-rest/process-instance").jsonPath().getList("id").size() == 1);
+  }
+
+  @Test
+  void voidingAClaimWithAnOpenDenialClosesTheDenialAsVoided() {
+    String pcn = deniedClaim("16", "LMH555100888", "310.00");
+    awaitTask(pcn, "ReviewDenial", "billing", "it-billing");
+    assertThat(denialOf(pcn).get("outcome")).isNull();
+    String claimId = jdbc.sql("select id from claim where patient_control_number = ?").param(pcn).query(UUID.class).single()
+        .toString();
+
+    given().auth().preemptive().basic("admin", "it-admin").contentType("application/json")
+        .body("{\"reason\": \"services not rendered\"}").post("/api/claims/" + claimId + "/void").then().statusCode(202);
+
+    Map<String, Object> denial = denialOf(pcn);
+    assertThat(denial).containsEntry("outcome", "VOIDED").containsEntry("resolved_by", "admin");
+    assertThat((BigDecimal) denial.get("recovered_amount")).isEqualByComparingTo("0.00");
+    assertThat(given().auth().preemptive().basic("billing", "it-billing").queryParam("processInstanceBusinessKey", pcn)
+        .queryParam("taskDefinitionKey", "ReviewDenial").get("/engine-rest/task").jsonPath().getList("id"))
+        .as("out of the queue").isEmpty();
+    JsonPath trends = given().auth().preemptive().basic("finance", "it-finance").get("/api/denials/trends").then()
+        .statusCode(200).extract().jsonPath();
+    assertThat(trends.getLong("total.open")).as("not counted as open")
+        .isEqualTo(jdbc.sql("select count(*) from denial where outcome is null or outcome = 'APPEAL_LOST'").query(Long.class).single());
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,10 +42,26 @@ public class ManualAdjustmentController {
   @PostMapping("/api/claims/{claimId}/adjustments")
   @PreAuthorize("hasAnyRole('BILLING_SPECIALIST', 'DENIAL_ANALYST', 'FINANCE', 'ADMIN')")
   public ResponseEntity<?> request(@PathVariable UUID claimId,
-      @Valid @RequestBody AdjustmentRequest request, Principal principal) {
+      @Valid @RequestBody AdjustmentRequest request, Principal principal,
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
     claims.summary(claimId).orElseThrow(() -> ApiProblem.notFound("Claim", claimId));
-    ManualAdjustments.Outcome outcome = adjustments.request(claimId,
-        new ManualAdjustments.Request(request.amount(), request.reason(), request.note()), principal.getName());
+    ManualAdjustments.Request asked = new ManualAdjustments.Request(request.amount(), request.reason(), request.note());
+    ManualAdjustments.Outcome outcome;
+    if (idempotencyKey == null) {
+      outcome = adjustments.request(claimId, asked, principal.getName());
+    } else {
+      ManualAdjustments.Keyed keyed;
+      try {
+        keyed = adjustments.request(claimId, asked, principal.getName(), idempotencyKey);
+      } catch (ManualAdjustments.IdempotencyKeyReused e) {
+        throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage());
+      }
+      if (keyed.replayed()) {
+        // the same request again: the same adjustment, nothing new started or posted
+        return ResponseEntity.ok(keyed.outcome());
+      }
+      outcome = keyed.outcome();
+    }
     if (outcome instanceof ManualAdjustments.Posted posted) {
       return ResponseEntity.created(URI.create("/api/ledger/journal-entries/" + posted.journalEntryId())).body(posted);
     }

@@ -58,6 +58,57 @@ public class ManualAdjustments {
   public record AwaitingApproval(UUID adjustmentId, String processInstanceId, String queue, BigDecimal amount)
       implements Outcome {}
 
+  /** The same Idempotency-Key came with another request: refused, nothing done. */
+  public static class IdempotencyKeyReused extends RuntimeException {
+    private final String key;
+
+    public IdempotencyKeyReused(String key, String message) {
+      super(message);
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+
+  /** What a keyed request came to, and whether it is the stored answer of an earlier request with the same key. */
+  public record Keyed(Outcome outcome, boolean replayed) {}
+
+  /**
+   * A request under an Idempotency-Key: the first one is acted on and its outcome stored with the
+   * key in the same transaction; the same key with the same request answers the stored outcome and
+   * does nothing; the same key with another request (claim, amount, reason or note) is refused.
+   */
+  @Transactional
+  public Keyed request(UUID claimId, Request request, String requestedBy, String idempotencyKey) {
+    if (idempotencyKey.isBlank() || idempotencyKey.length() > 120) {
+      throw new InvalidInputException("Idempotency-Key", "must be 1 to 120 characters");
+    }
+    String fingerprint = fingerprint(claimId, request);
+    var earlier = receivables.findKeyed(idempotencyKey);
+    if (earlier.isPresent()) {
+      if (!earlier.get().fingerprint().equals(fingerprint)) {
+        throw new IdempotencyKeyReused(idempotencyKey, "Idempotency-Key '" + idempotencyKey + "' was used for another"
+            + " adjustment (" + earlier.get().fingerprint() + "); use a new key for a new request");
+      }
+      return new Keyed(earlier.get().outcome(), true);
+    }
+    Outcome outcome = request(claimId, request, requestedBy);
+    receivables.saveKeyed(new AdjustmentRepository.KeyedRequest(idempotencyKey, claimId, fingerprint, outcome), requestedBy,
+        clock.instant());
+    return new Keyed(outcome, false);
+  }
+
+  /** What makes two requests the same one: claim, amount (by value), reason, note. */
+  static String fingerprint(UUID claimId, Request request) {
+    String amount = request.amount() == null ? "-" : request.amount().stripTrailingZeros().toPlainString();
+    String note = request.note() == null ? "" : request.note();
+    String print = "claim " + claimId + ", amount " + amount + ", reason " + request.reason() + ", note "
+        + Integer.toHexString(note.hashCode()) + "/" + note.length();
+    return print;
+  }
+
   @Transactional
   public Outcome request(UUID claimId, Request request, String requestedBy) {
     String pcn = claims.patientControlNumber(claimId);

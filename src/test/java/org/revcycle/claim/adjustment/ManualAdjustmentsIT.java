@@ -155,4 +155,41 @@ class ManualAdjustmentsIT extends PostgresIntegrationTest {
     assertThat(adjustmentLines(claimId)).isEmpty();
     LedgerInvariants.assertHold(jdbc);
   }
+
+  @Test
+  void theSameIdempotencyKeyAnswersTheSameAdjustmentAndAnotherBodyUnderItIsRefused() {
+    String claimId = deniedClaimId("LMH555200333", "1500.00");
+    String key = "adj-" + UUID.randomUUID();
+    String small = body("30.00", "SMALL_BALANCE", "below the statement minimum");
+
+    String first = given().auth().preemptive().basic("billing", "it-billing").header("Idempotency-Key", key)
+        .contentType("application/json").body(small).post("/api/claims/" + claimId + "/adjustments").then().statusCode(201)
+        .extract().path("adjustmentId");
+    // a retry (same key, same request, the amount written differently): the same adjustment, 200, nothing posted again
+    given().auth().preemptive().basic("billing", "it-billing").header("Idempotency-Key", key)
+        .contentType("application/json").body(body("30", "SMALL_BALANCE", "below the statement minimum"))
+        .post("/api/claims/" + claimId + "/adjustments").then().statusCode(200).body("adjustmentId", equalTo(first));
+    assertThat(adjustmentLines(claimId)).hasSize(2);
+    assertThat(insuranceBalance(claimId)).isEqualByComparingTo("1470.00");
+
+    // the same key with another amount: refused naming the key, nothing posted
+    given().auth().preemptive().basic("billing", "it-billing").header("Idempotency-Key", key)
+        .contentType("application/json").body(body("31.00", "SMALL_BALANCE", "below the statement minimum"))
+        .post("/api/claims/" + claimId + "/adjustments").then().statusCode(422)
+        .body("detail", containsString("Idempotency-Key '" + key + "'"));
+    assertThat(adjustmentLines(claimId)).hasSize(2);
+
+    // one that waits for approval: a retry starts no second approval
+    String bigKey = "adj-" + UUID.randomUUID();
+    String big = body("1200.00", "ADMINISTRATIVE", "courtesy adjustment agreed with the payer");
+    String instance = given().auth().preemptive().basic("admin", "it-admin").header("Idempotency-Key", bigKey)
+        .contentType("application/json").body(big).post("/api/claims/" + claimId + "/adjustments").then().statusCode(202)
+        .extract().path("processInstanceId");
+    given().auth().preemptive().basic("admin", "it-admin").header("Idempotency-Key", bigKey)
+        .contentType("application/json").body(big).post("/api/claims/" + claimId + "/adjustments").then().statusCode(200)
+        .body("processInstanceId", equalTo(instance));
+    assertThat(given().auth().preemptive().basic("admin", "it-admin").queryParam("processDefinitionKey", "manual-adjustment")
+        .queryParam("businessKey", pcn(claimId)).get("/engine-rest/process-instance").jsonPath().getList("id")).hasSize(1);
+    LedgerInvariants.assertHold(jdbc);
+  }
 }
