@@ -122,14 +122,31 @@ public class DenialManagement {
       throw new IllegalStateException("Claim " + claimId + " is not the claim of process " + patientControlNumber);
     }
     ClaimAdjudication adjudication = remittances.load(remittanceId).adjudication();
-    DenialFacts facts = factsOf(adjudication);
-    BigDecimal atStake = ledger.claimLedger(claimId).net(Accounts.AR_INSURANCE);
-    BigDecimal amount = atStake.signum() > 0 ? atStake : claim.totalCharge();
+    List<ClaimAdjudication.ServiceLine> deniedLines = adjudication.deniedLines();
+    DenialFacts facts;
+    BigDecimal amount;
+    if (deniedLines.isEmpty()) {
+      facts = factsOf(adjudication);
+      BigDecimal atStake = ledger.claimLedger(claimId).net(Accounts.AR_INSURANCE);
+      amount = atStake.signum() > 0 ? atStake : claim.totalCharge();
+    } else {
+      // lines denied in a paid claim: the denial is theirs, with their codes and what they denied
+      List<ClaimAdjudication.Adjustment> lineDenials = deniedLines.stream()
+          .flatMap(l -> ClaimAdjudication.denialAdjustments(l).stream()).toList();
+      facts = factsOf(adjudication.payerId(), lineDenials, adjudication.remarkCodes());
+      amount = lineDenials.stream().map(ClaimAdjudication.Adjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+          .setScale(2, RoundingMode.HALF_UP);
+    }
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     LocalDate deniedOn = adjudication.paymentDate() == null ? LocalDate.ofInstant(now, ZoneOffset.UTC)
         : adjudication.paymentDate();
     denials.insert(id, claimId, remittanceId, patientControlNumber, claim.facilityId(), facts, amount, deniedOn, now);
+    if (!deniedLines.isEmpty()) {
+      denials.lines(id, deniedLines.stream().map(l -> l.claimLineNumber() == null ? "-" : l.claimLineNumber().toString())
+          .collect(java.util.stream.Collectors.joining(",")),
+          deniedLines.stream().map(ClaimAdjudication.ServiceLine::reference).collect(java.util.stream.Collectors.joining("; ")));
+    }
     Finding finding = classify(id, claimId, facts);
     return route(id, finding);
   }
@@ -191,9 +208,13 @@ public class DenialManagement {
 
   /** The denial's codes as the classifiers read them: the patient's share (PR 1, 2, 3) is not a denial reason. */
   static DenialFacts factsOf(ClaimAdjudication adjudication) {
+    return factsOf(adjudication.payerId(), adjudication.adjustments(), adjudication.remarkCodes());
+  }
+
+  static DenialFacts factsOf(String payerId, List<ClaimAdjudication.Adjustment> adjustments, List<String> remarkCodes) {
     String group = null;
     Set<String> reasons = new LinkedHashSet<>();
-    for (ClaimAdjudication.Adjustment adjustment : adjudication.adjustments()) {
+    for (ClaimAdjudication.Adjustment adjustment : adjustments) {
       if ("PR".equals(adjustment.groupCode()) && List.of("1", "2", "3").contains(adjustment.reasonCode())) {
         continue;
       }
@@ -202,7 +223,7 @@ public class DenialManagement {
       }
       reasons.add(adjustment.reasonCode());
     }
-    return new DenialFacts(adjudication.payerId(), group, new ArrayList<>(reasons), adjudication.remarkCodes(), "");
+    return new DenialFacts(payerId, group, new ArrayList<>(reasons), remarkCodes, "");
   }
 
   /** The table first (each reason code in turn), the model for what no row covers. Every prediction is logged. */
@@ -318,6 +339,11 @@ public class DenialManagement {
     return denials.find(denialId).orElseThrow();
   }
 
+  /** The claim's latest denial, if nobody has finished working it. */
+  public java.util.Optional<DenialRepository.Denial> latestOpen(UUID claimId) {
+    return denials.latestForClaim(claimId).filter(d -> d.outcome() == null || "APPEAL_LOST".equals(d.outcome()));
+  }
+
   /** The outcome of the latest denial of a claim: resubmitted, written off (by the delegates of denial/). */
   @Transactional
   public void resolveLatest(UUID claimId, String outcome, BigDecimal recovered, String by) {
@@ -336,8 +362,37 @@ public class DenialManagement {
     Instant now = clock.instant();
     BigDecimal amount = won ? recovered.setScale(2, RoundingMode.HALF_UP) : BigDecimal.ZERO.setScale(2);
     denials.resolve(denialId, won ? "APPEAL_WON" : "APPEAL_LOST", amount, by == null ? "system" : by, now);
+    if (won && denial.ofLines()) {
+      // the claim was paid apart from these lines: it is back with the payer, whose reprocessed
+      // remittance goes to the claim's process (remittance posting hands decisions to it while ACCEPTED)
+      claims.updateStatus(denial.claimId(), org.revcycle.claim.ClaimStatus.ACCEPTED, now);
+    }
     claims.addEvent(denial.claimId(), "DENIAL", won ? "APPEAL_WON" : "APPEAL_LOST", "recovered " + amount,
         by == null ? "system" : by, now);
+  }
+
+  /**
+   * The claim's process took a payer's decision: when it answers a denial worked by a replacement
+   * claim or a won appeal, what the payer paid after that denial was resolved (every remittance for
+   * the claim since, a reversal of the original counting negative) is the denial's recovered amount.
+   * A decision that denies the claim again recovers nothing (the new denial is worked on its own).
+   */
+  @Transactional
+  public java.util.Optional<BigDecimal> recordRecovery(UUID claimId, UUID remittanceId, boolean deniedAgain) {
+    java.util.Optional<DenialRepository.Denial> worked = denials.awaitingRecovery(claimId)
+        .filter(d -> !remittanceId.equals(d.remittanceId()) && d.resolvedAt() != null);
+    if (worked.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    DenialRepository.Denial denial = worked.get();
+    BigDecimal paid = deniedAgain ? BigDecimal.ZERO : denials.paidAfter(claimId, denial.resolvedAt());
+    BigDecimal recovered = paid.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+    Instant now = clock.instant();
+    denials.recovered(denial.id(), recovered, remittanceId, now);
+    claims.addEvent(claimId, "DENIAL", "RECOVERED", "payer paid " + recovered + " after the denial was "
+        + ("RESUBMITTED".equals(denial.outcome()) ? "resubmitted" : "appealed") + " (denied " + denial.deniedAmount() + ")",
+        "system", now);
+    return java.util.Optional.of(recovered);
   }
 
   /** The claim is being voided: every denial still open on it is closed as VOIDED, recovering nothing. */

@@ -27,7 +27,13 @@ public class DenialRepository {
       String facilityId, String groupCode, List<String> reasonCodes, List<String> remarkCodes, String remarkText,
       BigDecimal deniedAmount, LocalDate deniedOn, RootCause rootCause, String classifiedBy, BigDecimal confidence,
       String team, String suggestedAction, BigDecimal recoveryProbability, BigDecimal expectedRecovery,
-      LocalDate appealDeadline, String outcome, BigDecimal recoveredAmount, String resolvedBy, Instant resolvedAt) {
+      LocalDate appealDeadline, String outcome, BigDecimal recoveredAmount, String resolvedBy, Instant resolvedAt,
+      String claimLines, String serviceLines, UUID recoveryRemittanceId, Instant recoveredAt) {
+
+    /** A denial of service lines inside a paid claim (not of the whole claim). */
+    public boolean ofLines() {
+      return claimLines != null || serviceLines != null;
+    }
 
     public DenialFacts facts() {
       return new DenialFacts(payerId, groupCode, reasonCodes, remarkCodes, remarkText);
@@ -60,6 +66,34 @@ public class DenialRepository {
   public void resolve(UUID id, String outcome, BigDecimal recoveredAmount, String resolvedBy, Instant at) {
     jdbc.sql("update denial set outcome = ?, recovered_amount = ?, resolved_by = ?, resolved_at = ? where id = ?")
         .params(outcome, recoveredAmount, resolvedBy, Timestamp.from(at), id).update();
+  }
+
+  /** The service lines a line denial is about: claim line numbers and the 835's SVC references. */
+  public void lines(UUID id, String claimLines, String serviceLines) {
+    jdbc.sql("update denial set claim_lines = ?, service_lines = ? where id = ?")
+        .params(claimLines == null ? null : truncate(claimLines, 100), serviceLines == null ? null : truncate(serviceLines, 500),
+            id).update();
+  }
+
+  /**
+   * The denial a payment answers: the claim's latest denial worked by a replacement claim or a won
+   * appeal whose recovery is not recorded yet, resolved before this remittance came.
+   */
+  public Optional<Denial> awaitingRecovery(UUID claimId) {
+    return jdbc.sql("""
+        select * from denial where claim_id = ? and outcome in ('RESUBMITTED', 'APPEAL_WON') and recovered_at is null
+        order by resolved_at desc, created_at desc""").param(claimId).query(DenialRepository::denial).stream().findFirst();
+  }
+
+  /** What the payer paid for the claim in the remittances received after this moment (reversals count negative). */
+  public BigDecimal paidAfter(UUID claimId, Instant after) {
+    return jdbc.sql("select coalesce(sum(paid), 0) from remittance_claim where claim_id = ? and received_at > ?")
+        .params(claimId, Timestamp.from(after)).query(BigDecimal.class).single();
+  }
+
+  public void recovered(UUID id, BigDecimal amount, UUID remittanceId, Instant at) {
+    jdbc.sql("update denial set recovered_amount = ?, recovery_remittance_id = ?, recovered_at = ? where id = ?")
+        .params(amount, remittanceId, Timestamp.from(at), id).update();
   }
 
   /** An 835 came for a denial opened without one (277 F2): its codes and amount replace what the status said. */
@@ -178,7 +212,9 @@ public class DenialRepository {
         rs.getString("classified_by"), rs.getBigDecimal("confidence"), rs.getString("team"),
         rs.getString("suggested_action"), rs.getBigDecimal("recovery_probability"), rs.getBigDecimal("expected_recovery"),
         deadline == null ? null : deadline.toLocalDate(), rs.getString("outcome"), rs.getBigDecimal("recovered_amount"),
-        rs.getString("resolved_by"), resolvedAt == null ? null : resolvedAt.toInstant());
+        rs.getString("resolved_by"), resolvedAt == null ? null : resolvedAt.toInstant(), rs.getString("claim_lines"),
+        rs.getString("service_lines"), rs.getObject("recovery_remittance_id", UUID.class),
+        rs.getTimestamp("recovered_at") == null ? null : rs.getTimestamp("recovered_at").toInstant());
   }
 
   private static List<String> list(String joined) {

@@ -49,6 +49,10 @@ public class DenialResolution {
   @Transactional
   public BigDecimal writeOff(UUID claimId, String patientControlNumber, String decidedBy, String note) {
     requireSameClaim(claimId, patientControlNumber);
+    var lineDenial = management.latestOpen(claimId).filter(DenialRepository.Denial::ofLines);
+    if (lineDenial.isPresent()) {
+      return writeOffLines(claimId, lineDenial.get(), decidedBy, note);
+    }
     BigDecimal balance = ledgerRepository.claimLedger(claimId).net(Accounts.AR_INSURANCE);
     Instant now = clock.instant();
     String pcn = claims.patientControlNumber(claimId);
@@ -65,13 +69,52 @@ public class DenialResolution {
     return balance;
   }
 
+  /**
+   * A denial of lines in a paid claim: what is still open with the payer on those lines goes to
+   * denial write-offs (usually nothing: the 835 posted the lines' CAS to the accounts finance mapped
+   * them to); the claim keeps its status, since the rest of it was paid.
+   */
+  private BigDecimal writeOffLines(UUID claimId, DenialRepository.Denial denial, String decidedBy, String note) {
+    Instant now = clock.instant();
+    String pcn = claims.patientControlNumber(claimId);
+    var byLine = ledgerRepository.claimLineLedgers(claimId);
+    List<JournalLine> lines = new java.util.ArrayList<>();
+    BigDecimal balance = BigDecimal.ZERO.setScale(2);
+    for (String number : denial.claimLines() == null ? new String[0] : denial.claimLines().split(",")) {
+      if (!number.matches("\\d+")) {
+        continue;
+      }
+      int line = Integer.parseInt(number);
+      var ledgerOfLine = byLine.get(line);
+      BigDecimal open = ledgerOfLine == null ? BigDecimal.ZERO : ledgerOfLine.net(Accounts.AR_INSURANCE);
+      if (open.signum() > 0) {
+        lines.add(JournalLine.signed(Accounts.DENIAL_WRITE_OFFS, open, "denied line " + line, "DENIAL_WRITE_OFF", line, null, null));
+        lines.add(JournalLine.signed(Accounts.AR_INSURANCE, open.negate(), "denied line " + line, "DENIAL_WRITE_OFF", line,
+            null, null));
+        balance = balance.add(open);
+      }
+    }
+    if (!lines.isEmpty()) {
+      ledger.post(new JournalEntry(UUID.randomUUID(), LocalDate.now(clock), "Denial write-off of lines of claim " + pcn,
+          "DENIAL_WRITE_OFF", pcn, claimId, decidedBy == null ? "system" : decidedBy, "writeoff:" + denial.id(), lines));
+    }
+    management.resolveLatest(claimId, "WRITTEN_OFF", BigDecimal.ZERO.setScale(2), decidedBy);
+    claims.addEvent(claimId, "DENIAL", "WRITTEN_OFF", "denied lines " + denial.claimLines() + " (" + denial.deniedAmount()
+        + " denied), open balance written off " + balance + (note == null ? "" : ": " + note),
+        decidedBy == null ? "system" : decidedBy, now);
+    return balance;
+  }
+
   /** How much a write-off would take off, and who must approve it (decisions/work-queue-routing.dmn). */
   public record WriteOffRoute(BigDecimal amount, boolean approvalNeeded, WorkQueueRouter.Route route) {}
 
   @Transactional
   public WriteOffRoute routeWriteOff(UUID claimId, String patientControlNumber) {
     requireSameClaim(claimId, patientControlNumber);
-    BigDecimal balance = ledgerRepository.claimLedger(claimId).net(Accounts.AR_INSURANCE);
+    // denied lines of a paid claim: what the payer denied is what is given up, whatever the 835 already posted
+    BigDecimal balance = management.latestOpen(claimId).filter(DenialRepository.Denial::ofLines)
+        .map(DenialRepository.Denial::deniedAmount)
+        .orElseGet(() -> ledgerRepository.claimLedger(claimId).net(Accounts.AR_INSURANCE));
     WorkQueueRouter.Route route = router.route(claimId, "WRITE_OFF", balance);
     // the analyst's own queue may decide; any other queue must approve first
     return new WriteOffRoute(balance, !DENIAL_ANALYSTS.equals(route.queue()), route);

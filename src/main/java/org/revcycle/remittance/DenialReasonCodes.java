@@ -47,6 +47,18 @@ public final class DenialReasonCodes {
 
   private DenialReasonCodes() {}
 
+  /** {@link #explain(ClaimAdjudication)} for the service lines the payer denied in a claim it paid. */
+  public static String explainLines(ClaimAdjudication adjudication, List<ClaimAdjudication.ServiceLine> deniedLines) {
+    List<ClaimAdjudication.Adjustment> denials = deniedLines.stream()
+        .flatMap(l -> ClaimAdjudication.denialAdjustments(l).stream()).toList();
+    String lines = deniedLines.stream().map(ClaimAdjudication.ServiceLine::reference).collect(Collectors.joining(", "));
+    return "The payer paid the claim but denied " + (deniedLines.size() == 1 ? "one line" : deniedLines.size() + " lines")
+        + " (" + lines + "):\n" + explain(new ClaimAdjudication(adjudication.patientControlNumber(), adjudication.payerId(),
+            adjudication.payerClaimNumber(), adjudication.statusCode(), adjudication.charge(), adjudication.paid(),
+            adjudication.patientResponsibility(), denials, adjudication.remarkCodes(), adjudication.paymentDate(),
+            adjudication.traceNumber()));
+  }
+
   /** One line per distinct group and reason code, e.g. "CO-197: Precertification ... Suggested: ...". */
   public static String explain(ClaimAdjudication adjudication) {
     Set<String> lines = new LinkedHashSet<>();

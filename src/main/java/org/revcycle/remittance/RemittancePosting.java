@@ -16,6 +16,7 @@ import org.revcycle.ledger.Accounts;
 import org.revcycle.ledger.Ledger;
 import org.revcycle.ledger.LedgerRepository;
 import org.revcycle.ledger.Money;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,10 +36,12 @@ public class RemittancePosting {
   private final Clock clock;
   private final OtherCoverages coverages;
   private final LedgerRepository ledgerRepository;
+  private final ApplicationEventPublisher events;
 
   public RemittancePosting(RemittanceRepository remittances, ClaimRepository claims, Ledger ledger,
       AdjustmentAccounts adjustmentAccounts, Clock clock, OtherCoverages coverages,
-      LedgerRepository ledgerRepository) {
+      LedgerRepository ledgerRepository, ApplicationEventPublisher events) {
+    this.events = events;
     this.coverages = coverages;
     this.ledgerRepository = ledgerRepository;
     this.remittances = remittances;
@@ -60,6 +63,8 @@ public class RemittancePosting {
     ClaimAdjudication a = stored.adjudication();
     Instant now = clock.instant();
     claims.setPayerClaimNumber(claimId, a.payerClaimNumber());
+    // what the payer paid after a denial was worked is that denial's recovery (denial/)
+    events.publishEvent(new ClaimRemittanceTaken(claimId, remittanceId, a.denied()));
     if (a.denied()) {
       remittances.markPosted(remittanceId, now);
       claims.updateStatus(claimId, ClaimStatus.DENIED, now);
@@ -78,6 +83,16 @@ public class RemittancePosting {
         + ", patient " + patient, "system", now);
     // what the patient owes after every decision on the claim (lines paid in several files, secondary payers), not this one's PR
     boolean patientOwes = ledgerRepository.claimLedger(claimId).net(Accounts.AR_PATIENT).signum() > 0;
+    List<ClaimAdjudication.ServiceLine> deniedLines = a.deniedLines();
+    if (!deniedLines.isEmpty()) {
+      // paid, but the payer denied some lines: those go to denial management like a denied claim
+      // (their CAS posted like any adjustment above; a replacement or a reprocessing reverses it)
+      String summary = "Lines denied in a paid claim: " + deniedLines.stream().map(RemittancePosting::describe)
+          .collect(Collectors.joining("; ")) + "; claim " + describe(a);
+      claims.addEvent(claimId, "POSTING", "LINE_DENIAL_RECORDED", summary.length() > 500 ? summary.substring(0, 500) : summary,
+          "system", now);
+      return new Outcome(true, patientOwes, summary, DenialReasonCodes.explainLines(a, deniedLines));
+    }
     return new Outcome(false, patientOwes, null, null);
   }
 
@@ -104,6 +119,13 @@ public class RemittancePosting {
         .collect(Collectors.joining(", "));
     String remarks = a.remarkCodes().isEmpty() ? "" : "; remarks " + String.join(", ", a.remarkCodes());
     return "CLP02 " + a.statusCode() + ", paid " + a.paid() + ", adjustments " + cas + remarks;
+  }
+
+  /** One denied line in words: its SVC reference, claim line, charge and the denial's CAS. */
+  static String describe(ClaimAdjudication.ServiceLine line) {
+    return line.reference() + (line.claimLineNumber() == null ? "" : " (claim line " + line.claimLineNumber() + ")")
+        + ", charge " + line.charge() + ", paid " + line.paid() + ", " + ClaimAdjudication.denialAdjustments(line).stream()
+            .map(adj -> adj.groupCode() + "-" + adj.reasonCode() + " " + adj.amount()).collect(Collectors.joining(", "));
   }
 
   private static BigDecimal sum(ClaimAdjudication a, boolean patientResponsibility) {

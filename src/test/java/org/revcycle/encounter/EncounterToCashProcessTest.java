@@ -186,11 +186,31 @@ class EncounterToCashProcessTest {
     runDueJobs();
 
     assertEnded(instance);
-    assertThat(passed(instance)).containsSubsequence("Posting", "DenialManagement", "DenialOutcome", "JoinClose", "CloseClaim");
+    assertThat(passed(instance)).containsSubsequence("Posting", "DenialManagement", "DenialOutcome", "PaidMerge", "PatientOwes",
+        "JoinClose", "CloseClaim").doesNotContain("PatientStatement");
     assertThat(calls).containsSubsequence("classifyDenialDelegate", "writeOffDenialDelegate")
         .doesNotContain("prepareReplacementClaimDelegate");
     assertThat(calls).as("the write-off reaches the ERP too").containsSubsequence("writeOffDenialDelegate",
         "closeClaimDelegate", "exportJournalDelegate");
+  }
+
+  @Test
+  void aLineDeniedInAPaidClaimIsWorkedThenThePatientIsBilledForThePaidLines() {
+    // posting: paid, one line denied (CO-96), and the patient owes on the paid line
+    answer("postRemittanceDelegate", Map.of("denied", true, "patientOwes", true,
+        "denialSummary", "Lines denied in a paid claim: SVC 2 80053 (claim line 2), CO-96 80.00"));
+    ProcessInstance instance = start(false);
+    runDueJobs();
+
+    Task review = onlyTask();
+    assertThat(review.getName()).isEqualTo("Review denial");
+    taskService().complete(review.getId(), Map.of("denialDecision", "WRITE_OFF", "denialNote", "not covered, no notice"));
+    runDueJobs();
+
+    assertEnded(instance);
+    assertThat(passed(instance)).containsSubsequence("Posting", "DenialManagement", "DenialOutcome", "PaidMerge",
+        "PatientOwes", "PatientStatement", "CloseClaim", "ExportJournal");
+    assertThat(calls).containsSubsequence("writeOffDenialDelegate", "issueStatementDelegate", "closeClaimDelegate");
   }
 
   @Test

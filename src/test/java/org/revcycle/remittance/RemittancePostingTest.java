@@ -32,7 +32,8 @@ class RemittancePostingTest {
   private final LedgerRepository ledgerRepository = mock(LedgerRepository.class);
   private final RemittancePosting posting =
       new RemittancePosting(remittances, mock(ClaimRepository.class), ledger, adjustmentAccounts,
-          Clock.systemUTC(), mock(OtherCoverages.class), ledgerRepository);
+          Clock.systemUTC(), mock(OtherCoverages.class), ledgerRepository,
+          mock(org.springframework.context.ApplicationEventPublisher.class));
   /** As the V6 migration seeds it, plus one payer-specific rule. */
   private static final AdjustmentAccounts.Mapping MAPPING = new AdjustmentAccounts.Mapping(Map.of(
       "*|*|CO|*", "4110", "*|*|CO|29", "4120", "*|*|OA|*", "4130", "*|*|PI|*", "4130", "CMA|*|CO|45", "4111X",
@@ -93,6 +94,40 @@ class RemittancePostingTest {
     BigDecimal credits = e.lines().stream().map(JournalLine::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(debits).isEqualByComparingTo(credits);
     assertThat(sides(e)).contains("Cr 1120 5.00", "Cr 1110 100.00");
+  }
+
+  @Test
+  void aLineDeniedInAPaidClaimGoesToDenialManagementAndAPatientShareAloneIsNoDenial() {
+    ClaimAdjudication.Adjustment co45 = new ClaimAdjudication.Adjustment("CO", "45", usd("30.00"));
+    ClaimAdjudication.Adjustment co96 = new ClaimAdjudication.Adjustment("CO", "96", usd("80.00"));
+    ClaimAdjudication.Adjustment deductible = new ClaimAdjudication.Adjustment("PR", "1", usd("40.00"));
+    ClaimAdjudication.ServiceLine paid = new ClaimAdjudication.ServiceLine(1, 1, "SVC 1 99214", null, "99214",
+        usd("150.00"), usd("120.00"), List.of(co45));
+    ClaimAdjudication.ServiceLine denied = new ClaimAdjudication.ServiceLine(2, 2, "SVC 2 80053", null, "80053",
+        usd("80.00"), usd("0.00"), List.of(co96));
+    ClaimAdjudication.ServiceLine toThePatient = new ClaimAdjudication.ServiceLine(3, 3, "SVC 3 36415", null, "36415",
+        usd("40.00"), usd("0.00"), List.of(deductible));
+    ClaimAdjudication a = new ClaimAdjudication("RC1", "CMA", "CMA1", "1", usd("270.00"), usd("120.00"), usd("40.00"),
+        List.of(co45, co96, deductible), List.of("N130"), LocalDate.of(2026, 11, 20), "TRN1", List.of(paid, denied, toThePatient));
+    assertThat(a.balances()).isTrue();
+    assertThat(a.deniedLines()).containsExactly(denied);
+    when(remittances.load(remittanceId)).thenReturn(new RemittanceRepository.StoredRemittance(remittanceId, claimId, a, false));
+    when(ledger.post(any())).thenReturn(new Ledger.PostingResult(UUID.randomUUID(), true));
+
+    RemittancePosting.Outcome outcome = posting.post(claimId, remittanceId);
+    assertThat(outcome.denied()).isTrue();
+    assertThat(outcome.denialSummary()).contains("SVC 2 80053 (claim line 2)", "CO-96 80.00").doesNotContain("SVC 3");
+    assertThat(outcome.denialExplanation()).contains("denied one line", "CO-96: Non-covered charge").doesNotContain("CO-45");
+    // the paid part posts as usual
+    verify(ledger).post(any());
+
+    // the same lines with no denial: a paid claim, no denial
+    ClaimAdjudication clean = new ClaimAdjudication("RC1", "CMA", "CMA1", "1", usd("190.00"), usd("120.00"), usd("40.00"),
+        List.of(co45, deductible), List.of(), LocalDate.of(2026, 11, 20), "TRN1", List.of(paid, toThePatient));
+    assertThat(clean.deniedLines()).isEmpty();
+    // a denied claim is a claim denial, not line denials
+    assertThat(new ClaimAdjudication("RC1", "CMA", "CMA1", "4", usd("80.00"), usd("0.00"), usd("0.00"), List.of(co96),
+        List.of(), LocalDate.of(2026, 11, 20), "TRN1", List.of(denied)).deniedLines()).isEmpty();
   }
 
   @Test
