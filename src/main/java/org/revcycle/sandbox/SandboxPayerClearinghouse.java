@@ -361,7 +361,18 @@ public class SandboxPayerClearinghouse {
         .optional().orElse(new LocalDate[2]);
   }
 
+  /**
+   * Test value, beside SandboxPayers.DENY_TEST_VALUE: a claim whose prior authorization reads this
+   * is accepted (277CA) but its payer never sends an 835, so a test can send the remittance it needs
+   * (a line denial, a reprocessing) through the 835 upload.
+   */
+  public static final String HOLD_REMITTANCE_TEST_VALUE = "SANDBOX-HOLD-835";
+
   private void schedule(ClaimSubmission claim) {
+    if (HOLD_REMITTANCE_TEST_VALUE.equals(claim.priorAuthorization())) {
+      log.info("Sandbox payer: claim {} holds its remittance (test value)", claim.patientControlNumber());
+      return;
+    }
     payerThreads.schedule(() -> {
       try {
         ClaimAdjudication decision = payers.adjudicate(claim, LocalDate.now(clock));
