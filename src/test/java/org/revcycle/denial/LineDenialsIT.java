@@ -200,6 +200,57 @@ class LineDenialsIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void aWonAppealOnADeniedLineRecordsWhatThePayersReprocessingPaid() {
+    String memberId = "LMH555300333";
+    String claimId = heldClaim(memberId, List.of(
+        Map.of("procedureCode", "99214", "units", 1, "amount", "180.00"),
+        Map.of("procedureCode", "80053", "units", 1, "amount", "80.00")));
+    String pcn = pcn(claimId);
+    String payerClaim = "CMA-" + pcn;
+    ServicePayment office = svc("99214", pcn + "-1", "180.00", "150.00", List.of(), cas("CO", "45", "30.00"));
+    ServicePayment panel = svc("80053", pcn + "-2", "80.00", "0.00", List.of("N115"), cas("CO", "50", "80.00"));
+    post835("LA" + System.nanoTime(), "150.00",
+        List.of(clp(pcn, "1", payerClaim, "260.00", "150.00", null, memberId, List.of(), List.of(office, panel))));
+
+    String review = awaitTask(pcn, "ReviewDenial", "denials", "it-denials");
+    assertThat(denialsOf(pcn).get(0)).containsEntry("claim_lines", "2").containsEntry("root_cause", "MEDICAL_NECESSITY");
+    given().auth().preemptive().basic("denials", "it-denials").contentType("application/json")
+        .body("{\"variables\":{\"denialDecision\":{\"value\":\"APPEAL\"},\"denialNote\":{\"value\":\"records attached\"}}}")
+        .post("/engine-rest/task/" + review + "/complete").then().statusCode(204);
+    String appeal = awaitTask(pcn, "RecordAppealDecision", "denials", "it-denials");
+    assertThat(given().auth().preemptive().basic("denials", "it-denials")
+        .get("/api/denials/" + denialsOf(pcn).get(0).get("id") + "/appeal-letter").then().statusCode(200).extract().asString())
+        .contains("CO-50");
+    given().auth().preemptive().basic("denials", "it-denials").contentType("application/json")
+        .body("{\"variables\":{\"appealOutcome\":{\"value\":\"WON\"},\"recoveredAmount\":{\"value\":\"80.00\"},"
+            + "\"appealNote\":{\"value\":\"overturned\"}}}")
+        .post("/engine-rest/task/" + appeal + "/complete").then().statusCode(204);
+    // back with the payer: its reprocessed remittance goes to the claim's process
+    assertThat(jdbc.sql("select status from claim where id = ?").param(UUID.fromString(claimId)).query(String.class).single())
+        .isEqualTo("ACCEPTED");
+    awaitWaitingForRemittance(pcn);
+
+    // the payer reprocesses: reverses the first decision and pays the line, less than the analyst expected
+    ServicePayment officeBack = svc("99214", pcn + "-1", "-180.00", "-150.00", List.of(), cas("CO", "45", "-30.00"));
+    ServicePayment panelBack = svc("80053", pcn + "-2", "-80.00", "0.00", List.of(), cas("CO", "50", "-80.00"));
+    ServicePayment panelPaid = svc("80053", pcn + "-2", "80.00", "55.00", List.of(), cas("CO", "45", "25.00"));
+    post835("LW" + System.nanoTime(), "55.00", List.of(
+        clp(pcn, "22", payerClaim, "-260.00", "-150.00", null, memberId, List.of(), List.of(officeBack, panelBack)),
+        clp(pcn, "1", payerClaim, "260.00", "205.00", null, memberId, List.of(), List.of(office, panelPaid))));
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+        denialsOf(pcn).get(0).get("recovered_at") != null);
+    Map<String, Object> denial = denialsOf(pcn).get(0);
+    assertThat(denial).containsEntry("outcome", "APPEAL_WON");
+    assertThat((BigDecimal) denial.get("recovered_amount")).as("what the payer paid, not what was expected")
+        .isEqualByComparingTo("55.00");
+    await().atMost(Duration.ofSeconds(60)).until(() -> "CLOSED".equals(
+        jdbc.sql("select status from claim where id = ?").param(UUID.fromString(claimId)).query(String.class).single()));
+    assertThat(denialsOf(pcn)).hasSize(1);
+    LedgerInvariants.assertHold(jdbc);
+  }
+
+  @Test
   void an835DenyingAClaimAlreadyDeniedOnItsStatusJoinsThatDenial() {
     String memberId = "LMH555300222";
     String claimId = heldClaim(memberId, List.of(Map.of("procedureCode", "99214", "units", 1, "amount", "210.00")));
