@@ -48,7 +48,7 @@ class CoreRealTimeClearinghouseTest {
   private static CoreRealTimeProperties properties(String path, CoreRealTimeProperties.Auth auth, int maxAttempts,
       int minimumCalls, Duration readTimeout, Duration openFor) {
     return new CoreRealTimeProperties(clearinghouse.baseUrl() + path, auth, "revcycle", "s3cret", "tok-123",
-        "REVCYCLE", "", Duration.ofSeconds(2), readTimeout, maxAttempts, Duration.ofMillis(20), 2.0, 50, minimumCalls,
+        "REVCYCLE", "", Duration.ofSeconds(10), readTimeout, maxAttempts, Duration.ofMillis(20), 2.0, 50, minimumCalls,
         minimumCalls, openFor);
   }
 
@@ -58,7 +58,7 @@ class CoreRealTimeClearinghouseTest {
   }
 
   private static CoreRealTimeClearinghouse client() {
-    return client(properties(CoreRealTimeProperties.Auth.BASIC, 3, 10, Duration.ofSeconds(2), Duration.ofSeconds(30)));
+    return client(properties(CoreRealTimeProperties.Auth.BASIC, 3, 10, Duration.ofSeconds(15), Duration.ofSeconds(30)));
   }
 
   /** A CORE response envelope as a clearinghouse writes it: multipart/form-data. */
@@ -126,7 +126,7 @@ class CoreRealTimeClearinghouseTest {
   void bearerCredentialsWhenConfigured() {
     clearinghouse.stubFor(post(urlEqualTo(PATH)).willReturn(success271()));
 
-    client(properties(CoreRealTimeProperties.Auth.BEARER, 1, 10, Duration.ofSeconds(2), Duration.ofSeconds(30)))
+    client(properties(CoreRealTimeProperties.Auth.BEARER, 1, 10, Duration.ofSeconds(15), Duration.ofSeconds(30)))
         .inquire("CMA", INQUIRY);
 
     clearinghouse.verify(postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer tok-123")));
