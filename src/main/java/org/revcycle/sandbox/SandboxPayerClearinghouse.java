@@ -63,9 +63,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * (a set with errors is rejected, each error as IK3/IK4 naming segment and element, with the
  * claim's CLM01 as context), runs each claim of an accepted set through the payers' front end and
  * answers with a 277CA (A2 accepted, A3/A6/A7/A8 returned, with the reason as STC12 text), and,
- * after the configured delay, drops the payer's 835 for the claims it accepted from that batch. Files
- * are written to a temporary name and
- * renamed, as a real clearinghouse does; a batch file delivered twice is answered once.
+ * after the configured delay, drops one 835 for the claims of the batch the payer accepted. Files
+ * are written to a temporary name and renamed, as a real clearinghouse does; a batch file
+ * delivered twice is answered once.
  */
 public class SandboxPayerClearinghouse {
 
