@@ -1,13 +1,13 @@
 package org.revcycle.remittance;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.revcycle.encounter.EncounterToCashProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tells a claim's encounter-to-cash instance that its remittance has arrived. */
 @Component
@@ -16,13 +16,11 @@ public class RemittanceWorkflow {
   private static final Logger log = LoggerFactory.getLogger(RemittanceWorkflow.class);
 
   private final RuntimeService runtimeService;
-  private final TransactionTemplate ownTransaction;
+  private final ProcessEngine processEngine;
 
-  public RemittanceWorkflow(RuntimeService runtimeService, PlatformTransactionManager transactions) {
+  public RemittanceWorkflow(RuntimeService runtimeService, ProcessEngine processEngine) {
     this.runtimeService = runtimeService;
-    // its own transaction: it is called after the remittance's transaction has committed
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.processEngine = processEngine;
   }
 
   /** Starts the posting of one 835 file (business key: the file id); runs until its first asynchronous step. */
@@ -40,7 +38,11 @@ public class RemittanceWorkflow {
     try {
       // correlateAll: no instance waiting is a normal answer (the claim is not there yet, or done),
       // not an exception that the engine logs as an error and rolls back
-      Boolean woken = ownTransaction.execute(status ->
+      // a command context and transaction of its own, even when called from a job (Wake claims'
+      // processes): the engine would otherwise reuse the job's command context and flush this claim
+      // with the job, so that a failure there (a deadlock, an optimistic lock) undid the claim's
+      // wake-up while the remittance it took stayed marked taken. Each claim wakes whole or not at all.
+      Boolean woken = requiresNew().execute(commandContext ->
           !runtimeService.createMessageCorrelation(EncounterToCashProcess.MESSAGE_REMITTANCE_RECEIVED)
               .processInstanceBusinessKey(patientControlNumber)
               .correlateAllWithResult().isEmpty());
@@ -49,5 +51,10 @@ public class RemittanceWorkflow {
       log.warn("Waking claim {} for its remittance failed; the sweeper will try again", patientControlNumber, e);
       return false;
     }
+  }
+
+  private CommandExecutor requiresNew() {
+    return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequiresNew();
   }
 }

@@ -63,8 +63,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * (a set with errors is rejected, each error as IK3/IK4 naming segment and element, with the
  * claim's CLM01 as context), runs each claim of an accepted set through the payers' front end and
  * answers with a 277CA (A2 accepted, A3/A6/A7/A8 returned, with the reason as STC12 text), and,
- * after the configured delay, drops the payer's 835. Files are written to a temporary name and
- * renamed, as a real clearinghouse does; a batch file delivered twice is answered once.
+ * after the configured delay, drops one 835 for the claims of the batch the payer accepted. Files
+ * are written to a temporary name and renamed, as a real clearinghouse does; a batch file
+ * delivered twice is answered once.
  */
 public class SandboxPayerClearinghouse {
 
@@ -247,8 +248,11 @@ public class SandboxPayerClearinghouse {
     ClaimAcknowledgmentBatch batch = new ClaimAcknowledgmentBatch("CA" + group[0], LocalDate.now(clock), LocalDate.now(clock),
         payerName.toUpperCase(), payerId == null ? "SANDBOX" : payerId, "REVCYCLE", "REVCYCLE", group[0], answered);
     drop("277CA", out -> ClaimAcknowledgmentWriter.writeGroup(out, List.of(batch), LocalDateTime.now(clock)));
-    // the payer adjudicates what it accepted, and its 835 comes after the 277CA, however short the delay
-    toAdjudicate.forEach(this::schedule);
+    // the payer adjudicates what it accepted, and its 835 comes after the 277CA, however short the delay;
+    // one 835 for the batch, as payers answer: the file work and its posting are shared by its claims
+    if (!toAdjudicate.isEmpty()) {
+      schedule(toAdjudicate);
+    }
   }
 
   private static void envelope(Segment segment, String[] group, List<SetInFile> sets) {
@@ -368,19 +372,43 @@ public class SandboxPayerClearinghouse {
    */
   public static final String HOLD_REMITTANCE_TEST_VALUE = "SANDBOX-HOLD-835";
 
-  private void schedule(ClaimSubmission claim) {
-    if (HOLD_REMITTANCE_TEST_VALUE.equals(claim.priorAuthorization())) {
-      log.info("Sandbox payer: claim {} holds its remittance (test value)", claim.patientControlNumber());
+  private void schedule(List<ClaimSubmission> batch) {
+    List<ClaimSubmission> claims = new ArrayList<>();
+    for (ClaimSubmission claim : batch) {
+      if (HOLD_REMITTANCE_TEST_VALUE.equals(claim.priorAuthorization())) {
+        log.info("Sandbox payer: claim {} holds its remittance (test value)", claim.patientControlNumber());
+      } else {
+        claims.add(claim);
+      }
+    }
+    if (claims.isEmpty()) {
       return;
     }
     payerThreads.schedule(() -> {
+      List<SandboxRemittanceFiles.Decided> decided = new ArrayList<>();
+      for (ClaimSubmission claim : claims) {
+        try {
+          decided.add(new SandboxRemittanceFiles.Decided(claim, payers.adjudicate(claim, LocalDate.now(clock))));
+        } catch (RuntimeException e) {
+          log.error("Sandbox payer could not adjudicate claim {}", claim.patientControlNumber(), e);
+        }
+      }
+      if (decided.isEmpty()) {
+        return;
+      }
       try {
-        ClaimAdjudication decision = payers.adjudicate(claim, LocalDate.now(clock));
-        byte[] file = remittanceFiles.write(claim, decision);
-        drop("835", file);
-        statuses.adjudicated(claim.patientControlNumber(), decision);
-      } catch (RuntimeException e) {
-        log.error("Sandbox payer could not adjudicate claim {}", claim.patientControlNumber(), e);
+        drop("835", remittanceFiles.write(decided.get(0).decision().payerId(), decided));
+        decided.forEach(d -> statuses.adjudicated(d.claim().patientControlNumber(), d.decision()));
+      } catch (RuntimeException whole) {
+        // one decision the 835 schema refuses must not hold back the others: each goes in a file of its own
+        for (SandboxRemittanceFiles.Decided d : decided) {
+          try {
+            drop("835", remittanceFiles.write(d.claim(), d.decision()));
+            statuses.adjudicated(d.claim().patientControlNumber(), d.decision());
+          } catch (RuntimeException e) {
+            log.error("Sandbox payer could not adjudicate claim {}", d.claim().patientControlNumber(), e);
+          }
+        }
       }
     }, sandbox.adjudicationDelay().toMillis(), TimeUnit.MILLISECONDS);
   }

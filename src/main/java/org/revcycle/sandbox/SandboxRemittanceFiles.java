@@ -19,8 +19,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a sandbox payer's decision into the 835 file a real payer would send: one interchange per
- * decision, written by the x12 package and validated by its 835 schema on the way out. Payment files
+ * Turns a sandbox payer's decisions into the 835 file a real payer would send: one interchange per
+ * 837 batch, one transaction set per decision, written by the x12 package and validated by its 835 schema on the way out. Payment files
  * carry the amount (ACH); denials are notifications (no money moves); a reversal's negative balance
  * is carried forward with a PLB forwarding-balance line, as payers do, so every file balances.
  */
@@ -39,6 +39,24 @@ public class SandboxRemittanceFiles {
   }
 
   public byte[] write(ClaimSubmission claim, ClaimAdjudication decision) {
+    return write(decision.payerId(), List.of(new Decided(claim, decision)));
+  }
+
+  /** A claim as the payer adjudicated it. */
+  public record Decided(ClaimSubmission claim, ClaimAdjudication decision) {}
+
+  /**
+   * One 835 interchange for the claims of one 837 batch, as payers send them: one transaction set
+   * (its own payment and trace number) per decision, so each claim's money is what it was alone.
+   */
+  public byte[] write(String payerId, List<Decided> decided) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048 * decided.size());
+    RemittanceAdviceWriter.writeFile(out, InterchangeParties.of(payerId, "REVCYCLE", 'T'), controlNumbers,
+        clock, decided.stream().map(d -> advice(d.claim(), d.decision())).toList());
+    return out.toByteArray();
+  }
+
+  private RemittanceAdvice advice(ClaimSubmission claim, ClaimAdjudication decision) {
     BigDecimal paid = decision.paid();
     boolean money = paid.signum() > 0;
     String payerName = network.payer(decision.payerId()).map(SandboxNetwork.Payer::name).orElse("SANDBOX PAYER");
@@ -61,9 +79,6 @@ public class SandboxRemittanceFiles {
         ? List.of(new ProviderAdjustment(claim.billingNpi(), decision.paymentDate(),
             List.of(new ProviderAdjustment.Item("FB", decision.payerClaimNumber(), paid))))
         : List.of();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-    RemittanceAdviceWriter.writeFile(out, InterchangeParties.of(decision.payerId(), "REVCYCLE", 'T'), controlNumbers,
-        clock, List.of(new RemittanceAdvice(header, List.of(payment), carried)));
-    return out.toByteArray();
+    return new RemittanceAdvice(header, List.of(payment), carried);
   }
 }

@@ -14,12 +14,20 @@ public final class EmbeddedPostgres {
   public static synchronized String jdbcUrl() {
     if (instance == null) {
       try {
-        instance = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+        var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
             .setServerConfig("max_connections", "200")
             // stopped by Spring's shutdown handlers, which run after every application context has
             // closed: stopping it earlier leaves the engine waiting for connections at shutdown
-            .setRegisterShutdownHook(false)
-            .start();
+            .setRegisterShutdownHook(false);
+        // the benchmark turns durability back on (zonky's default is synchronous_commit=off) and
+        // may load pg_stat_statements: -Dembedded.postgres.settings=synchronous_commit=on;...
+        for (String setting : System.getProperty("embedded.postgres.settings", "").split(";")) {
+          int eq = setting.indexOf('=');
+          if (eq > 0) {
+            builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+          }
+        }
+        instance = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
       }
