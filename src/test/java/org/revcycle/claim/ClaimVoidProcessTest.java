@@ -66,6 +66,7 @@ class ClaimVoidProcessTest {
     org.assertj.core.api.Assertions.assertThat(queued).containsExactly("PCN-8");
     message(ClaimSubmissionProcess.MESSAGE_FUNCTIONAL_ACKNOWLEDGMENT);
     message(ClaimSubmissionProcess.MESSAGE_CLAIM_ACKNOWLEDGMENT);
+    execute(job(submission)); // the 277CA's continuation is a job of its own
     assertThat(submission).isEnded().hasPassed("ClaimSubmitted");
     // recording the void is asynchronous: a failure there is a retried job
     assertThat(instance).isWaitingAt("RecordVoid");
