@@ -214,7 +214,7 @@ public class SandboxPayerClearinghouse {
     }
 
     List<AcknowledgedClaim> answered = new ArrayList<>();
-    List<ClaimSubmission> toAdjudicate = new ArrayList<>();
+    Map<ClaimSubmission, Map<Integer, String>> toAdjudicate = new LinkedHashMap<>();
     String payerId = null;
     for (String pcn : acceptedClaims) {
       Claim837 claim = claims.get(pcn);
@@ -230,7 +230,11 @@ public class SandboxPayerClearinghouse {
         stc.add(new StatusInformation(List.of(new ClaimStatusCode("A2", "20", "PR", null)), today, claim.totalCharge(),
             null, null, null, null));
         payerClaimNumber = reference;
-        toAdjudicate.add(submission);
+        // REF*6R of each line as the 837 sent it: the 835 echoes it on the line's SVC
+        Map<Integer, String> lineControlNumbers = new java.util.HashMap<>();
+        claim.lines().stream().filter(l -> l.lineControlNumber() != null)
+            .forEach(l -> lineControlNumbers.put(l.lineNumber(), l.lineControlNumber()));
+        toAdjudicate.put(submission, lineControlNumbers);
       } else {
         for (String reason : front.reasons()) {
           stc.add(new StatusInformation(List.of(new ClaimStatusCode(category(reason), statusCode(reason), entity(reason),
@@ -361,11 +365,11 @@ public class SandboxPayerClearinghouse {
         .optional().orElse(new LocalDate[2]);
   }
 
-  private void schedule(ClaimSubmission claim) {
+  private void schedule(ClaimSubmission claim, Map<Integer, String> lineControlNumbers) {
     payerThreads.schedule(() -> {
       try {
         ClaimAdjudication decision = payers.adjudicate(claim, LocalDate.now(clock));
-        byte[] file = remittanceFiles.write(claim, decision);
+        byte[] file = remittanceFiles.write(claim, decision, lineControlNumbers);
         drop("835", file);
         statuses.adjudicated(claim.patientControlNumber(), decision);
       } catch (RuntimeException e) {
