@@ -19,6 +19,8 @@ import java.util.List;
  *
  * @param sourceSystem the EHR that sent it; with sourceId, the key that makes intake idempotent
  * @param coverage null for self-pay
+ * @param otherCoverages the payers after the primary (coordination of benefits): secondary first,
+ *     then tertiary; empty or null when there are none
  */
 public record ClosedEncounter(
     @NotBlank @Size(max = 64) String sourceSystem,
@@ -33,7 +35,21 @@ public record ClosedEncounter(
     @Size(max = 50) String priorAuthorization,
     @NotEmpty @Size(max = 12) List<@NotBlank @Pattern(regexp = "[A-TV-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?",
         message = "must be an ICD-10-CM code") String> diagnoses,
-    @NotEmpty @Size(max = 50) List<@NotNull @Valid Charge> charges) {
+    @NotEmpty @Size(max = 50) List<@NotNull @Valid Charge> charges,
+    @Size(max = 2, message = "at most two payers after the primary: a secondary and a tertiary")
+    List<@NotNull @Valid Coverage> otherCoverages) {
+
+  /** An encounter with one coverage (or none): no payer after the primary. */
+  public ClosedEncounter(String sourceSystem, String sourceId, String facilityId, EncounterClass encounterClass,
+      LocalDate serviceDate, LocalDate dischargeDate, Patient patient, Coverage coverage, String renderingProviderNpi,
+      String priorAuthorization, List<String> diagnoses, List<Charge> charges) {
+    this(sourceSystem, sourceId, facilityId, encounterClass, serviceDate, dischargeDate, patient, coverage,
+        renderingProviderNpi, priorAuthorization, diagnoses, charges, List.of());
+  }
+
+  public List<Coverage> otherCoveragesOrEmpty() {
+    return otherCoverages == null ? List.of() : otherCoverages;
+  }
 
   public enum EncounterClass {
     INPATIENT,

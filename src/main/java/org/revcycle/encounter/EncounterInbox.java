@@ -99,7 +99,7 @@ public class EncounterInbox {
   /** Patient demographics and coverage: what registration owns and a billing specialist can correct. */
   private static boolean isRegistrationData(String field) {
     return (field.startsWith("patient.") && !field.equals("patient.mrn")) || field.startsWith("coverage.")
-        || field.equals("renderingProviderNpi");
+        || field.startsWith("otherCoverages[") || field.equals("renderingProviderNpi");
   }
 
   private static boolean isMissing(Object value) {

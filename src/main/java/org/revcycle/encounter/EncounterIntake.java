@@ -17,6 +17,7 @@ import org.revcycle.ledger.JournalEntry;
 import org.revcycle.ledger.JournalLine;
 import org.revcycle.ledger.Ledger;
 import org.revcycle.platform.InboundMessages;
+import org.revcycle.remittance.OtherCoverages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +36,11 @@ public class EncounterIntake {
   private final EncounterToCashWorkflow workflow;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final OtherCoverages otherCoverages;
 
   public EncounterIntake(EncounterRepository encounters, InboundMessages inbound, ClaimRepository claims,
-      Ledger ledger, EncounterToCashWorkflow workflow, JdbcClient jdbc, Clock clock) {
+      Ledger ledger, EncounterToCashWorkflow workflow, JdbcClient jdbc, Clock clock, OtherCoverages otherCoverages) {
+    this.otherCoverages = otherCoverages;
     this.encounters = encounters;
     this.inbound = inbound;
     this.claims = claims;
@@ -65,7 +68,9 @@ public class EncounterIntake {
     Instant now = clock.instant();
     UUID patientId = encounters.upsertPatient(e.sourceSystem(), e.patient());
     UUID encounterId = encounters.insertEncounter(e, patientId, now);
-    encounters.insertFindings(encounterId, findings);
+    List<IntakeFinding> allFindings = new ArrayList<>(findings);
+    List<OtherCoverages.Coverage> payersAfterPrimary = payersAfterPrimary(e, allFindings);
+    encounters.insertFindings(encounterId, allFindings);
 
     UUID claimId = UUID.randomUUID();
     String pcn = patientControlNumber(claimId);
@@ -78,6 +83,10 @@ public class EncounterIntake {
         e.totalCharge(), e.diagnoses(), lines(e)), ClaimStatus.RECEIVED, now);
     claims.addEvent(claimId, "INTAKE", "RECEIVED", e.charges().size() + " charge lines from " + e.sourceSystem(),
         "system", now);
+    if (!payersAfterPrimary.isEmpty()) {
+      // coordination of benefits from the start: what the primary leaves to the patient goes on to these payers
+      otherCoverages.replace(claimId, payersAfterPrimary, "intake");
+    }
 
     // Revenue at gross charges; what the payer will not pay is adjusted when it says so.
     String receivable = selfPay ? Accounts.AR_PATIENT : Accounts.AR_INSURANCE;
@@ -98,6 +107,35 @@ public class EncounterIntake {
     workflow.start(claimId, pcn, selfPay);
     inbound.markTaken(inboundMessageId, false, sourceKey);
     return new IntakeResult(claimId, pcn, true);
+  }
+
+  /**
+   * The encounter's secondary and tertiary coverage as the claim can record it: a payer that is not
+   * known, is the primary, or is listed twice is left out with a finding, so the registration check
+   * puts it before a person instead of refusing the encounter.
+   */
+  private List<OtherCoverages.Coverage> payersAfterPrimary(ClosedEncounter e, List<IntakeFinding> findings) {
+    List<OtherCoverages.Coverage> kept = new ArrayList<>();
+    List<ClosedEncounter.Coverage> others = e.otherCoveragesOrEmpty();
+    for (int i = 0; i < others.size(); i++) {
+      ClosedEncounter.Coverage other = others.get(i);
+      String field = "otherCoverages[" + i + "].payerId";
+      if (e.coverage() == null) {
+        findings.add(new IntakeFinding(field, "The encounter has other coverage but no primary coverage: "
+            + "say which coverage pays first."));
+      } else if (other.payerId().equals(e.coverage().payerId())) {
+        findings.add(new IntakeFinding(field, "The other coverage is with the primary payer " + other.payerId()
+            + " again: remove it or correct the payer."));
+      } else if (kept.stream().anyMatch(k -> k.payerId().equals(other.payerId()))) {
+        findings.add(new IntakeFinding(field, "Payer " + other.payerId() + " is listed twice as other coverage."));
+      } else if (jdbc.sql("select count(*) from payer where id = ?").param(other.payerId()).query(Integer.class).single() == 0) {
+        findings.add(new IntakeFinding(field, "The other coverage's payer " + other.payerId()
+            + " is not in the master data: add the payer or correct the coverage."));
+      } else {
+        kept.add(new OtherCoverages.Coverage(other.payerId(), other.memberId()));
+      }
+    }
+    return kept;
   }
 
   /** CLM01: short enough for every payer's system (many keep only 20 characters). */

@@ -95,6 +95,8 @@ public class RemittanceFilePosting {
       List<Item> chunk = new ArrayList<>(chunkSize);
       List<ProviderAdjustmentItem> plbs = new ArrayList<>();
       int[] sequence = {0};
+      // validation read this file against its schema before anything posted: the posting pass reads
+      // it again without those checks (most of the time and garbage of a read), balancing included
       RemittanceAdviceReader.read(new ByteArrayInputStream(files.payload(fileId).getBytes(StandardCharsets.ISO_8859_1)),
           new RemittanceListener() {
             @Override
@@ -114,7 +116,7 @@ public class RemittanceFilePosting {
             public void providerAdjustment(RemittanceHeader header, ProviderAdjustment adjustment) {
               plbs.add(new ProviderAdjustmentItem(header, adjustment));
             }
-          });
+          }, false);
       if (!chunk.isEmpty()) {
         takeChunk(fileId, chunk, mapping);
       }

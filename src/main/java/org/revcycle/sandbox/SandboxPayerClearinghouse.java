@@ -215,7 +215,7 @@ public class SandboxPayerClearinghouse {
     }
 
     List<AcknowledgedClaim> answered = new ArrayList<>();
-    List<ClaimSubmission> toAdjudicate = new ArrayList<>();
+    Map<ClaimSubmission, Map<Integer, String>> toAdjudicate = new LinkedHashMap<>();
     String payerId = null;
     for (String pcn : acceptedClaims) {
       Claim837 claim = claims.get(pcn);
@@ -231,7 +231,11 @@ public class SandboxPayerClearinghouse {
         stc.add(new StatusInformation(List.of(new ClaimStatusCode("A2", "20", "PR", null)), today, claim.totalCharge(),
             null, null, null, null));
         payerClaimNumber = reference;
-        toAdjudicate.add(submission);
+        // REF*6R of each line as the 837 sent it: the 835 echoes it on the line's SVC
+        Map<Integer, String> lineControlNumbers = new java.util.HashMap<>();
+        claim.lines().stream().filter(l -> l.lineControlNumber() != null)
+            .forEach(l -> lineControlNumbers.put(l.lineNumber(), l.lineControlNumber()));
+        toAdjudicate.put(submission, lineControlNumbers);
       } else {
         for (String reason : front.reasons()) {
           stc.add(new StatusInformation(List.of(new ClaimStatusCode(category(reason), statusCode(reason), entity(reason),
@@ -372,13 +376,14 @@ public class SandboxPayerClearinghouse {
    */
   public static final String HOLD_REMITTANCE_TEST_VALUE = "SANDBOX-HOLD-835";
 
-  private void schedule(List<ClaimSubmission> batch) {
-    List<ClaimSubmission> claims = new ArrayList<>();
-    for (ClaimSubmission claim : batch) {
+  private void schedule(Map<ClaimSubmission, Map<Integer, String>> batch) {
+    Map<ClaimSubmission, Map<Integer, String>> claims = new LinkedHashMap<>();
+    for (var entry : batch.entrySet()) {
+      ClaimSubmission claim = entry.getKey();
       if (HOLD_REMITTANCE_TEST_VALUE.equals(claim.priorAuthorization())) {
         log.info("Sandbox payer: claim {} holds its remittance (test value)", claim.patientControlNumber());
       } else {
-        claims.add(claim);
+        claims.put(claim, entry.getValue());
       }
     }
     if (claims.isEmpty()) {
@@ -386,9 +391,11 @@ public class SandboxPayerClearinghouse {
     }
     payerThreads.schedule(() -> {
       List<SandboxRemittanceFiles.Decided> decided = new ArrayList<>();
-      for (ClaimSubmission claim : claims) {
+      for (var entry : claims.entrySet()) {
+        ClaimSubmission claim = entry.getKey();
         try {
-          decided.add(new SandboxRemittanceFiles.Decided(claim, payers.adjudicate(claim, LocalDate.now(clock))));
+          decided.add(new SandboxRemittanceFiles.Decided(claim, payers.adjudicate(claim, LocalDate.now(clock)),
+              entry.getValue()));
         } catch (RuntimeException e) {
           log.error("Sandbox payer could not adjudicate claim {}", claim.patientControlNumber(), e);
         }
@@ -403,7 +410,7 @@ public class SandboxPayerClearinghouse {
         // one decision the 835 schema refuses must not hold back the others: each goes in a file of its own
         for (SandboxRemittanceFiles.Decided d : decided) {
           try {
-            drop("835", remittanceFiles.write(d.claim(), d.decision()));
+            drop("835", remittanceFiles.write(d.claim(), d.decision(), d.lineControlNumbers()));
             statuses.adjudicated(d.claim().patientControlNumber(), d.decision());
           } catch (RuntimeException e) {
             log.error("Sandbox payer could not adjudicate claim {}", d.claim().patientControlNumber(), e);

@@ -372,16 +372,19 @@ public final class SandboxPayers {
     boolean institutional = claim.claimType() == ClaimType.INSTITUTIONAL;
     Map<String, BigDecimal> lineDenials = new LinkedHashMap<>();
     BigDecimal allowed = ZERO;
-    BigDecimal payableCharge = ZERO;
     List<Line> payable = new ArrayList<>();
+    Map<Line, String> deniedLines = new LinkedHashMap<>();
+    List<BigDecimal> allowedByLine = new ArrayList<>();
     for (Line line : claim.lines()) {
       String carc = original ? lineDenial(claim, line, contract) : null;
       if (carc != null) {
         lineDenials.merge(carc, line.charge().setScale(2), BigDecimal::add);
+        deniedLines.put(line, carc);
       } else {
         payable.add(line);
-        payableCharge = payableCharge.add(line.charge());
-        allowed = allowed.add(contract.feeSchedule().allowed(line, institutional));
+        BigDecimal lineAllowed = contract.feeSchedule().allowed(line, institutional);
+        allowedByLine.add(lineAllowed);
+        allowed = allowed.add(lineAllowed);
       }
     }
     if (payable.isEmpty()) {
@@ -389,8 +392,6 @@ public final class SandboxPayers {
       return denial(claim, payerClaimNumber, charge, carc, List.of(LINE_REMARKS.get(carc)), paymentDate, trace);
     }
     List<Adjustment> adjustments = new ArrayList<>();
-    add(adjustments, "CO", "45", payableCharge.subtract(allowed));
-    lineDenials.forEach((carc, amount) -> add(adjustments, "CO", carc, amount));
     List<String> remarks = lineDenials.keySet().stream().map(LINE_REMARKS::get).toList();
 
     CostSharing sharing = contract.costSharing();
@@ -423,13 +424,83 @@ public final class SandboxPayers {
             : allowed.subtract(deductible).multiply(sharing.coinsurance()).setScale(2, RoundingMode.HALF_UP);
       }
     }
-    add(adjustments, "PR", "1", deductible);
-    add(adjustments, "PR", "2", coinsurance);
-    add(adjustments, "PR", "3", copay);
     BigDecimal patientResponsibility = deductible.add(coinsurance).add(copay);
     BigDecimal paid = allowed.subtract(patientResponsibility);
+    List<ClaimAdjudication.ServiceLine> services = serviceLines(claim, payable, allowedByLine, deniedLines,
+        deductible, coinsurance, copay);
+    // every CAS is a line's: the claim's adjustments are its lines' adjustments, line by line
+    services.forEach(svc -> adjustments.addAll(svc.adjustments()));
     return new ClaimAdjudication(claim.patientControlNumber(), payer.id(), payerClaimNumber, "1", charge, paid,
-        patientResponsibility, List.copyOf(adjustments), remarks, paymentDate, trace);
+        patientResponsibility, List.copyOf(adjustments), remarks, paymentDate, trace, services);
+  }
+
+  /**
+   * The decision line by line, as an 835's SVC loops carry it: each billed line with its charge,
+   * its payment and its own CAS (its contractual write-down or denial, its part of the deductible,
+   * coinsurance and copay), balanced per line (charge − CAS = paid). The patient's share is spread
+   * over the paid lines in proportion to what each leaves open, to the cent, so the lines add up to
+   * the claim.
+   */
+  private static List<ClaimAdjudication.ServiceLine> serviceLines(ClaimSubmission claim, List<Line> payable,
+      List<BigDecimal> allowedByLine, Map<Line, String> deniedLines, BigDecimal deductible, BigDecimal coinsurance,
+      BigDecimal copay) {
+    BigDecimal[] open = allowedByLine.stream().map(a -> a.setScale(2)).toArray(BigDecimal[]::new);
+    BigDecimal[] lineDeductible = spread(deductible, open);
+    BigDecimal[] lineCoinsurance = spread(coinsurance, open);
+    BigDecimal[] lineCopay = spread(copay, open);
+    List<ClaimAdjudication.ServiceLine> services = new ArrayList<>();
+    int sequence = 0;
+    for (Line line : claim.lines()) {
+      sequence++;
+      BigDecimal lineCharge = line.charge().setScale(2);
+      List<Adjustment> lineAdjustments = new ArrayList<>();
+      BigDecimal linePaid;
+      String carc = deniedLines.get(line);
+      if (carc != null) {
+        add(lineAdjustments, "CO", carc, lineCharge);
+        linePaid = ZERO;
+      } else {
+        int n = payable.indexOf(line);
+        BigDecimal lineAllowed = allowedByLine.get(n).setScale(2);
+        add(lineAdjustments, "CO", "45", lineCharge.subtract(lineAllowed));
+        add(lineAdjustments, "PR", "1", lineDeductible[n]);
+        add(lineAdjustments, "PR", "2", lineCoinsurance[n]);
+        add(lineAdjustments, "PR", "3", lineCopay[n]);
+        linePaid = lineAllowed.subtract(lineDeductible[n]).subtract(lineCoinsurance[n]).subtract(lineCopay[n]);
+      }
+      String code = line.procedureCode() != null ? line.procedureCode() : line.revenueCode();
+      services.add(new ClaimAdjudication.ServiceLine(sequence, line.lineNumber(), null,
+          String.valueOf(line.lineNumber()), code, lineCharge, linePaid, lineAdjustments));
+    }
+    return services;
+  }
+
+  /**
+   * An amount split over lines in proportion to what each still has open, never more than that and
+   * to the cent (the amount is at most the total open); takes what it gives from {@code open}.
+   */
+  static BigDecimal[] spread(BigDecimal amount, BigDecimal[] open) {
+    BigDecimal[] shares = new BigDecimal[open.length];
+    BigDecimal total = java.util.Arrays.stream(open).reduce(ZERO, BigDecimal::add);
+    BigDecimal given = ZERO;
+    for (int i = 0; i < open.length; i++) {
+      shares[i] = total.signum() <= 0 || open[i].signum() <= 0 ? ZERO
+          : amount.multiply(open[i]).divide(total, 2, RoundingMode.DOWN).min(open[i]);
+      given = given.add(shares[i]);
+    }
+    // the cents rounding left over go to the first lines with room
+    BigDecimal left = amount.subtract(given);
+    for (int i = 0; i < open.length && left.signum() > 0; i++) {
+      BigDecimal more = left.min(open[i].subtract(shares[i]));
+      if (more.signum() > 0) {
+        shares[i] = shares[i].add(more);
+        left = left.subtract(more);
+      }
+    }
+    for (int i = 0; i < open.length; i++) {
+      open[i] = open[i].subtract(shares[i]);
+    }
+    return shares;
   }
 
   /**
@@ -527,9 +598,15 @@ public final class SandboxPayers {
         "1".equals(originalFrequency) && firstBilledBy != null && !firstBilledBy.equals(original.patientControlNumber()));
     List<Adjustment> negated = decided.adjustments().stream()
         .map(a -> new Adjustment(a.groupCode(), a.reasonCode(), a.amount().negate())).toList();
+    // line by line as the original was: each SVC taken back on its own
+    List<ClaimAdjudication.ServiceLine> lines = decided.lines().stream()
+        .map(l -> new ClaimAdjudication.ServiceLine(l.sequence(), l.claimLineNumber(), l.reference(), l.lineControlNumber(),
+            l.procedureCode(), l.charge().negate(), l.paid().negate(), l.adjustments().stream()
+                .map(a -> new Adjustment(a.groupCode(), a.reasonCode(), a.amount().negate())).toList()))
+        .toList();
     return new ClaimAdjudication(voided.patientControlNumber(), voided.payerId(), number, "22",
         decided.charge().negate(), decided.paid().negate(), decided.patientResponsibility().negate(), negated,
-        List.of(), paymentDate, decided.traceNumber());
+        List.of(), paymentDate, decided.traceNumber(), lines);
   }
 
   private static boolean coverageActive(ClaimSubmission claim) {

@@ -15,6 +15,7 @@ import org.revcycle.x12.remittance.ProviderAdjustment;
 import org.revcycle.x12.remittance.RemittanceAdvice;
 import org.revcycle.x12.remittance.RemittanceAdviceWriter;
 import org.revcycle.x12.remittance.RemittanceHeader;
+import org.revcycle.x12.remittance.ServicePayment;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +40,19 @@ public class SandboxRemittanceFiles {
   }
 
   public byte[] write(ClaimSubmission claim, ClaimAdjudication decision) {
-    return write(decision.payerId(), List.of(new Decided(claim, decision)));
+    return write(claim, decision, Map.of());
   }
 
-  /** A claim as the payer adjudicated it. */
-  public record Decided(ClaimSubmission claim, ClaimAdjudication decision) {}
+  /**
+   * @param lineControlNumbers REF*6R of each claim line as the 837 sent it, by line number (LX01);
+   *     a line without one gets its line number, as revcycle's own 837s send it
+   */
+  public byte[] write(ClaimSubmission claim, ClaimAdjudication decision, Map<Integer, String> lineControlNumbers) {
+    return write(decision.payerId(), List.of(new Decided(claim, decision, lineControlNumbers)));
+  }
+
+  /** A claim as the payer adjudicated it, with the REF*6R of each of its lines as the 837 sent them. */
+  public record Decided(ClaimSubmission claim, ClaimAdjudication decision, Map<Integer, String> lineControlNumbers) {}
 
   /**
    * One 835 interchange for the claims of one 837 batch, as payers send them: one transaction set
@@ -52,11 +61,14 @@ public class SandboxRemittanceFiles {
   public byte[] write(String payerId, List<Decided> decided) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(2048 * decided.size());
     RemittanceAdviceWriter.writeFile(out, InterchangeParties.of(payerId, "REVCYCLE", 'T'), controlNumbers,
-        clock, decided.stream().map(d -> advice(d.claim(), d.decision())).toList());
+        clock, decided.stream().map(this::advice).toList());
     return out.toByteArray();
   }
 
-  private RemittanceAdvice advice(ClaimSubmission claim, ClaimAdjudication decision) {
+  private RemittanceAdvice advice(Decided decided) {
+    ClaimSubmission claim = decided.claim();
+    ClaimAdjudication decision = decided.decision();
+    Map<Integer, String> lineControlNumbers = decided.lineControlNumbers();
     BigDecimal paid = decision.paid();
     boolean money = paid.signum() > 0;
     String payerName = network.payer(decision.payerId()).map(SandboxNetwork.Payer::name).orElse("SANDBOX PAYER");
@@ -66,19 +78,40 @@ public class SandboxRemittanceFiles {
             Math.floorMod(decision.payerId().hashCode(), 1_000_000_000)), decision.paymentDate(),
         new RemittanceHeader.Party(payerName, null, null, null, null, null, null, Map.of("2U", decision.payerId())),
         new RemittanceHeader.Party(payeeName, "XX", claim.billingNpi(), null, null, null, null, Map.of()));
-    List<Adjustment> adjustments = decision.adjustments().stream()
+    // claim-level CAS: what no SVC carries (all of a whole-claim denial); the rest goes with its SVC
+    List<Adjustment> adjustments = decision.claimLevelAdjustments().stream()
         .map(a -> new Adjustment(a.groupCode(), a.reasonCode(), a.amount(), null)).toList();
+    List<ServicePayment> services = decision.lines().stream().map(l -> service(claim, l, lineControlNumbers)).toList();
     ClaimPayment payment = new ClaimPayment(decision.patientControlNumber(), decision.statusCode(), decision.charge(), paid,
         decision.patientResponsibility().signum() == 0 ? null : decision.patientResponsibility(), null,
         decision.payerClaimNumber(), claim.claimType() == org.revcycle.claim.ClaimType.INSTITUTIONAL ? "13" : "11",
         claim.frequencyCode(), null, null, null, "MI", claim.memberId(), claim.renderingNpi(), claim.serviceDate(),
         claim.dischargeDate() != null ? claim.dischargeDate() : claim.serviceDate(), null, decision.remarkCodes(), Map.of(),
-        adjustments, List.of(), null);
+        adjustments, services, null);
     // a negative net (a reversal) is carried forward to a later payment: PLB FB with the amount owed back
     List<ProviderAdjustment> carried = paid.signum() < 0
         ? List.of(new ProviderAdjustment(claim.billingNpi(), decision.paymentDate(),
             List.of(new ProviderAdjustment.Item("FB", decision.payerClaimNumber(), paid))))
         : List.of();
     return new RemittanceAdvice(header, List.of(payment), carried);
+  }
+
+  /** One SVC: the billed code (HCPCS/CPT, else the revenue code), charge, payment, its CAS and REF*6R. */
+  private static ServicePayment service(ClaimSubmission claim, ClaimAdjudication.ServiceLine line,
+      Map<Integer, String> lineControlNumbers) {
+    ClaimSubmission.Line billed = claim.lines().stream()
+        .filter(l -> line.claimLineNumber() != null && l.lineNumber() == line.claimLineNumber()).findFirst().orElse(null);
+    String procedure = billed == null ? line.procedureCode() : billed.procedureCode();
+    String revenue = billed == null ? null : billed.revenueCode();
+    boolean hcpcs = procedure != null;
+    String lineControl = billed == null ? line.lineControlNumber()
+        : lineControlNumbers.getOrDefault(billed.lineNumber(), String.valueOf(billed.lineNumber()));
+    List<Adjustment> cas = line.adjustments().stream()
+        .map(a -> new Adjustment(a.groupCode(), a.reasonCode(), a.amount(), null)).toList();
+    BigDecimal units = billed == null || billed.units() == null ? null : billed.units();
+    return new ServicePayment(hcpcs ? "HC" : "NU", hcpcs ? procedure : revenue,
+        billed == null || !hcpcs ? List.of() : billed.modifiers(), line.charge(), line.paid(), hcpcs ? revenue : null,
+        units, null, null, billed == null ? claim.serviceDate() : billed.serviceDate(), null, lineControl, Map.of(),
+        List.of(), cas, null);
   }
 }

@@ -30,18 +30,29 @@ public final class X12SegmentReader implements AutoCloseable {
   private static final EDIInputFactory FACTORY = EDIInputFactory.newFactory();
 
   private final EDIStreamReader reader;
+  private final boolean schemaValidation;
   private final List<X12Problem> problems = new ArrayList<>();
   private Segment peeked;
   private String transactionSetId;
   private String guideVersion;
   private boolean ended;
 
-  private X12SegmentReader(EDIStreamReader reader) {
+  private X12SegmentReader(EDIStreamReader reader, boolean schemaValidation) {
     this.reader = reader;
+    this.schemaValidation = schemaValidation;
   }
 
   public static X12SegmentReader open(InputStream in) {
-    return new X12SegmentReader(FACTORY.createEDIStreamReader(skipByteOrderMark(in)));
+    return open(in, true);
+  }
+
+  /**
+   * @param schemaValidation false only to read again a file that was validated before: the
+   *     segments are the same, without the cost of checking every element against the schema
+   *     (most of the time of a read), and no schema problems are found
+   */
+  public static X12SegmentReader open(InputStream in, boolean schemaValidation) {
+    return new X12SegmentReader(FACTORY.createEDIStreamReader(skipByteOrderMark(in)), schemaValidation);
   }
 
   /** Files saved by Windows tools often start with a UTF-8 byte order mark, which StAEDI rejects. */
@@ -184,7 +195,11 @@ public final class X12SegmentReader implements AutoCloseable {
     // StAEDI gives [GS07 agency, ST03 or else GS08]; the guide is the last part (005010X221A1)
     String[] version = reader.getTransactionVersion();
     guideVersion = version == null || version.length == 0 ? null : version[version.length - 1];
-    X12Schemas.forTransaction(transactionSetId, guideVersion).ifPresentOrElse(reader::setTransactionSchema, () ->
+    X12Schemas.forTransaction(transactionSetId, guideVersion).ifPresentOrElse(schema -> {
+      if (schemaValidation) {
+        reader.setTransactionSchema(schema);
+      }
+    }, () ->
         problems.add(new X12Problem("UNSUPPORTED_TRANSACTION_SET", locationOf(reader.getLocation(), "ST", false),
             "transaction set " + transactionSetId + " (" + guideVersion + ") is not one revcycle reads")));
   }

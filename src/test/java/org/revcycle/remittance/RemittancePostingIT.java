@@ -416,6 +416,47 @@ class RemittancePostingIT extends PostgresIntegrationTest {
     assertThat(payers).contains("MCR", "CMB");
   }
 
+  @Test
+  void anEncounterWithSecondaryCoverageRecordsItSoThePrimarysPostingMovesThePatientShareToTheSecondary() {
+    String body = """
+        {"sourceSystem": "it-ehr", "sourceId": "COB-INTAKE-1", "facilityId": "C07", "encounterClass": "AMBULATORY",
+         "serviceDate": "2026-11-10",
+         "patient": {"mrn": "COB-M1", "familyName": "Doe", "givenName": "Sam", "birthDate": "1961-05-14", "sex": "F"},
+         "coverage": {"payerId": "CMA", "memberId": "LMH123456700", "relationship": "SELF"},
+         "otherCoverages": [{"payerId": "CMB", "memberId": "TG1234567-01", "relationship": "SELF"}],
+         "diagnoses": ["I10"],
+         "charges": [{"procedureCode": "99214", "units": 1, "amount": "185.00"}]}""";
+    var created = given().auth().preemptive().basic("ehr", "it-ehr").contentType("application/json").body(body)
+        .post("/api/encounters").then().statusCode(201).extract();
+    // (member id ending 00: the sandbox payer says inactive, so the claim stops at registration and
+    // the only 835 for it is the one this test sends)
+    UUID claim = UUID.fromString(created.path("claimId"));
+    String pcn = created.path("patientControlNumber");
+    given().auth().preemptive().basic("finance", "it-finance").get("/api/claims/" + claim + "/other-coverage").then()
+        .statusCode(200).body("payerId", org.hamcrest.Matchers.contains("CMB"))
+        .body("memberId", org.hamcrest.Matchers.contains("TG1234567-01"));
+
+    // the primary pays and leaves 30.00 to the patient: it goes to the secondary, with no manual step
+    ClaimPayment primary = RemittanceSamples.claim(pcn, "1", "185.00", "120", List.of(), List.of(
+        svc("99214", "185.00", "120.00", "1", cas("CO", "45", "35.00"), cas("PR", "2", "30.00"))));
+    postAndAwait(file(advice("TRN-COB-INTAKE-1", "CMA", List.of(primary), List.of())));
+    assertThat(payerBalance("CMB", claim)).as("the secondary's receivable").isEqualByComparingTo("30.00");
+    assertThat(payerBalance("CMA", claim)).isEqualByComparingTo("0.00");
+    assertThat(claimNet(claim, "1120")).as("the patient owes nothing yet").isEqualByComparingTo("0.00");
+
+    // a secondary the master data does not know is not recorded: the registration check shows it to a person
+    var unknown = given().auth().preemptive().basic("ehr", "it-ehr").contentType("application/json")
+        .body(body.replace("COB-INTAKE-1", "COB-INTAKE-2").replace("\"payerId\": \"CMB\"", "\"payerId\": \"NOPE\""))
+        .post("/api/encounters").then().statusCode(201).extract();
+    UUID unknownClaim = UUID.fromString(unknown.path("claimId"));
+    given().auth().preemptive().basic("finance", "it-finance").get("/api/claims/" + unknownClaim + "/other-coverage")
+        .then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+    assertThat(jdbc.sql("""
+        select count(*) from encounter_finding f join claim c on c.encounter_id = f.encounter_id
+        where c.id = ? and f.field = 'otherCoverages[0].payerId'""").param(unknownClaim).query(Integer.class).single())
+        .isEqualTo(1);
+  }
+
   // --- helpers ----------------------------------------------------------------------------------------------
 
   /** The claim's adjudication stage, waiting for its remittance as encounter to cash starts it. */

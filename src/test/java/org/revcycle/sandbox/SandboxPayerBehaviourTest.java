@@ -98,7 +98,70 @@ class SandboxPayerBehaviourTest {
       assertThat(read.patientControlNumber()).isEqualTo(a.patientControlNumber());
       assertThat(read.totalCharge()).isEqualByComparingTo(a.charge());
       assertThat(read.paid()).isEqualByComparingTo(a.paid());
+      if ("1".equals(a.statusCode()) || "22".equals(a.statusCode()) && !read.services().isEmpty()) {
+        linesBalanceWithTheirClp(claims.get(i), read);
+      }
     }
+  }
+
+  /**
+   * A payment goes out line by line: one SVC per billed line, REF*6R naming the line as the 837
+   * did, each SVC balanced (SVC02 − its CAS = SVC03), and the SVCs adding up to their CLP (charge,
+   * payment, patient share), with no claim-level CAS left over.
+   */
+  private static void linesBalanceWithTheirClp(ClaimSubmission claim, ClaimPayment clp) {
+    assertThat(clp.services()).as(clp.patientControlNumber()).hasSize(claim.lines().size());
+    BigDecimal charges = BigDecimal.ZERO;
+    BigDecimal paid = BigDecimal.ZERO;
+    BigDecimal patient = BigDecimal.ZERO;
+    for (int n = 0; n < clp.services().size(); n++) {
+      var svc = clp.services().get(n);
+      Line billed = claim.lines().get(n);
+      assertThat(svc.lineControlNumber()).isEqualTo(String.valueOf(billed.lineNumber()));
+      assertThat(svc.procedureCode()).isEqualTo(billed.procedureCode() != null ? billed.procedureCode() : billed.revenueCode());
+      assertThat(svc.charge()).isEqualByComparingTo(clp.totalCharge().signum() < 0 ? billed.charge().negate() : billed.charge());
+      BigDecimal cas = svc.adjustments().stream().map(x -> x.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(svc.charge().subtract(cas)).as("SVC " + (n + 1) + " of " + clp.patientControlNumber())
+          .isEqualByComparingTo(svc.paid());
+      charges = charges.add(svc.charge());
+      paid = paid.add(svc.paid());
+      patient = patient.add(svc.adjustments().stream().filter(x -> "PR".equals(x.group())).map(x -> x.amount())
+          .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+    assertThat(clp.adjustments()).as("claim-level CAS of a line-level payment").isEmpty();
+    assertThat(charges).isEqualByComparingTo(clp.totalCharge());
+    assertThat(paid).isEqualByComparingTo(clp.paid());
+    assertThat(patient).isEqualByComparingTo(clp.patientResponsibility() == null ? BigDecimal.ZERO : clp.patientResponsibility());
+  }
+
+  @Test
+  void aPaymentIsSentLineByLineWithThePatientsShareSpreadOverThePaidLines() {
+    // a lab panel, an ECG and its bundled tracing: the deductible and coinsurance land on the paid lines
+    ClaimAdjudication a = adjudicate(claim("CMA", member("CMA", 4), List.of("R07.9"), at(1, "80053", "90.00", List.of(), DOS),
+        at(2, "93000", "90.00", List.of(), DOS), at(3, "93005", "60.00", List.of(), DOS)));
+
+    assertThat(a.denied()).isFalse();
+    assertThat(a.lines()).hasSize(3).extracting(ClaimAdjudication.ServiceLine::claimLineNumber).containsExactly(1, 2, 3);
+    ClaimAdjudication.ServiceLine bundled = a.lines().get(2);
+    assertThat(bundled.paid()).isEqualByComparingTo("0.00");
+    assertThat(bundled.adjustments()).containsExactly(new Adjustment("CO", "97", new BigDecimal("60.00")));
+    assertThat(a.lines()).allSatisfy(l -> assertThat(l.charge().subtract(l.adjustments().stream()
+        .map(Adjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add))).isEqualByComparingTo(l.paid()));
+    assertThat(a.lines().stream().map(ClaimAdjudication.ServiceLine::paid).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo(a.paid());
+    assertThat(a.claimLevelAdjustments()).isEmpty();
+    assertThat(a.patientResponsibility()).isEqualByComparingTo(sum(a, "PR", "1").add(sum(a, "PR", "2")));
+  }
+
+  @Test
+  void theShareOfThePatientIsSpreadToTheCentAndNeverAboveALinesAllowedAmount() {
+    BigDecimal[] open = {new BigDecimal("10.00"), new BigDecimal("0.00"), new BigDecimal("33.33")};
+    BigDecimal[] shares = SandboxPayers.spread(new BigDecimal("43.32"), open);
+    assertThat(shares).containsExactly(new BigDecimal("10.00"), new BigDecimal("0.00"), new BigDecimal("33.32"));
+    assertThat(open).containsExactly(new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("0.01"));
+    BigDecimal[] thirds = SandboxPayers.spread(new BigDecimal("1.00"), new BigDecimal[] {new BigDecimal("5.00"),
+        new BigDecimal("5.00"), new BigDecimal("5.00")});
+    assertThat(thirds).containsExactly(new BigDecimal("0.34"), new BigDecimal("0.33"), new BigDecimal("0.33"));
   }
 
   private static Line office(String code, String charge) {

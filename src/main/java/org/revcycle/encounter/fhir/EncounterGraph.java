@@ -34,7 +34,11 @@ record EncounterGraph(
     List<Condition> conditions,
     List<ChargeItem> chargeItems,
     Map<String, Procedure> procedures,
-    List<IntakeFinding> findings) {
+    List<IntakeFinding> findings,
+    List<OtherCoverage> otherCoverages) {
+
+  /** A coverage that pays after the primary (Coverage.order 2, 3), with its payer when the EHR has it. */
+  record OtherCoverage(Coverage coverage, Organization payer) {}
 
   /** Everything read, as one collection Bundle: what is kept as the inbound message. */
   Bundle asBundle() {
@@ -44,6 +48,10 @@ record EncounterGraph(
     all.add(patient);
     all.add(coverage);
     all.add(payer);
+    otherCoverages.forEach(o -> {
+      all.add(o.coverage());
+      all.add(o.payer());
+    });
     all.add(subscriber);
     all.add(serviceProvider);
     all.add(location);

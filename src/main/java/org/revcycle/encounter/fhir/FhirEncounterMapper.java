@@ -84,8 +84,10 @@ final class FhirEncounterMapper {
     if (charges.isEmpty()) {
       throw new InvalidInputException("ChargeItem", "the encounter has no billable ChargeItem: nothing to bill");
     }
+    List<ClosedEncounter.Coverage> otherCoverages = coverage == null ? List.of() : otherCoverages(g, findings);
     return new Mapped(new ClosedEncounter(sourceSystem, e.getIdElement().getIdPart(), facilityId, encounterClass,
-        serviceDate, dischargeDate, patient, coverage, npi, priorAuthorization, diagnoses, charges), findings);
+        serviceDate, dischargeDate, patient, coverage, npi, priorAuthorization, diagnoses, charges, otherCoverages),
+        findings);
   }
 
   // ---- facility and class ----
@@ -221,6 +223,34 @@ final class FhirEncounterMapper {
     return new ClosedEncounter.Coverage(payerId, truncate(memberId, 80), truncate(group, 50), relationship,
         period.hasStart() ? date(period.getStartElement()) : null,
         period.hasEnd() ? date(period.getEndElement()) : null, subscriber);
+  }
+
+  /** The secondary and tertiary coverage (Coverage.order 2, 3): payer and member id are what coordination needs. */
+  private static List<ClosedEncounter.Coverage> otherCoverages(EncounterGraph g, List<IntakeFinding> findings) {
+    List<ClosedEncounter.Coverage> others = new ArrayList<>();
+    for (EncounterGraph.OtherCoverage o : g.otherCoverages()) {
+      Coverage c = o.coverage();
+      String field = "otherCoverages[" + others.size() + "]";
+      if (o.payer() == null) {
+        findings.add(new IntakeFinding(field + ".payerId",
+            "The other coverage names no payer organization the EHR could find: add the payer to the coverage."));
+      }
+      String memberId = c.hasSubscriberId() ? c.getSubscriberId()
+          : c.getIdentifier().stream().filter(i -> hasType(i, "MB")).map(Identifier::getValue).findFirst().orElse(null);
+      if (blank(memberId)) {
+        findings.add(new IntakeFinding(field + ".memberId", "The other coverage has no member id (Coverage.subscriberId)."));
+        memberId = null;
+      }
+      String relationship = relationship(c.getRelationship());
+      Period period = c.getPeriod();
+      others.add(new ClosedEncounter.Coverage(payerId(o.payer(), c), truncate(memberId, 80), null,
+          relationship == null ? "OTHER" : relationship, period.hasStart() ? date(period.getStartElement()) : null,
+          period.hasEnd() ? date(period.getEndElement()) : null, null));
+      if (others.size() == 2) {
+        break; // a claim carries at most a secondary and a tertiary
+      }
+    }
+    return others;
   }
 
   /** The payer's id: its NIIP identifier (national insurance payer id), else its first identifier. */

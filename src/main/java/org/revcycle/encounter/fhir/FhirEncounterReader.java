@@ -43,7 +43,16 @@ final class FhirEncounterReader {
         new InvalidInputException("Encounter.subject",
             "the patient " + encounter.getSubject().getReference() + " does not exist in the EHR"));
 
-    Coverage coverage = coverage(encounter, patient, resources, findings);
+    List<Coverage> coverages = coverages(encounter, patient, resources, findings);
+    Coverage coverage = coverages.isEmpty() ? null : coverages.get(0);
+    // the payers after the primary (order 2, 3): they take over what the primary leaves to the patient
+    List<EncounterGraph.OtherCoverage> otherCoverages = new ArrayList<>();
+    for (Coverage other : coverages.subList(Math.min(1, coverages.size()), coverages.size())) {
+      Organization otherPayer = other.hasPayor()
+          ? resources.resolve(other.getPayorFirstRep(), Organization.class).orElse(null)
+          : null;
+      otherCoverages.add(new EncounterGraph.OtherCoverage(other, otherPayer));
+    }
     Organization payer = null;
     Resource subscriber = null;
     if (coverage != null) {
@@ -96,30 +105,43 @@ final class FhirEncounterReader {
       }
     }
     return new EncounterGraph(encounter, patient, coverage, payer, subscriber, serviceProvider, location,
-        practitioner, conditions, chargeItems, procedures, findings);
+        practitioner, conditions, chargeItems, procedures, findings, otherCoverages);
   }
 
-  /** The Account's coverage of highest priority; without an Account, the patient's active coverage. */
-  private static Coverage coverage(Encounter encounter, Patient patient, FhirResources resources,
+  /**
+   * The coverages in the order they pay: the Account's by priority; without an Account, the
+   * patient's active coverages by order. The first is the primary; empty for self-pay.
+   */
+  private static List<Coverage> coverages(Encounter encounter, Patient patient, FhirResources resources,
       List<IntakeFinding> findings) {
     if (encounter.hasAccount()) {
       Optional<Account> account = resources.resolve(encounter.getAccountFirstRep(), Account.class);
       if (account.isEmpty()) {
         findings.add(new IntakeFinding("coverage",
             "The encounter's account " + encounter.getAccountFirstRep().getReference() + " is not in the EHR."));
-        return null;
+        return List.of();
       }
-      Optional<Account.CoverageComponent> first = account.get().getCoverage().stream()
-          .min(Comparator.comparingInt(c -> c.hasPriority() ? c.getPriority() : Integer.MAX_VALUE));
-      if (first.isEmpty()) {
-        return null; // an account without coverage: self-pay
+      List<Account.CoverageComponent> byPriority = account.get().getCoverage().stream()
+          .sorted(Comparator.comparingInt(c -> c.hasPriority() ? c.getPriority() : Integer.MAX_VALUE))
+          .toList();
+      if (byPriority.isEmpty()) {
+        return List.of(); // an account without coverage: self-pay
       }
-      Optional<Coverage> coverage = resources.resolve(first.get().getCoverage(), Coverage.class);
-      if (coverage.isEmpty()) {
-        findings.add(new IntakeFinding("coverage",
-            "The account's coverage " + first.get().getCoverage().getReference() + " is not in the EHR."));
+      List<Coverage> found = new ArrayList<>();
+      for (int i = 0; i < byPriority.size(); i++) {
+        Account.CoverageComponent c = byPriority.get(i);
+        Optional<Coverage> coverage = resources.resolve(c.getCoverage(), Coverage.class);
+        if (coverage.isPresent()) {
+          found.add(coverage.get());
+        } else {
+          findings.add(new IntakeFinding(i == 0 ? "coverage" : "otherCoverages",
+              "The account's coverage " + c.getCoverage().getReference() + " is not in the EHR."));
+          if (i == 0) {
+            return List.of(); // without its primary the order of the rest is not known
+          }
+        }
       }
-      return coverage.orElse(null);
+      return found;
     }
     List<Coverage> active = resources.coveragesOf(patient.getIdElement().getIdPart()).stream()
         .filter(c -> c.getStatus() == Coverage.CoverageStatus.ACTIVE)
@@ -129,7 +151,7 @@ final class FhirEncounterReader {
       findings.add(new IntakeFinding("coverage",
           "The patient has " + active.size() + " active coverages and none is marked primary: confirm which one pays first."));
     }
-    return active.isEmpty() ? null : active.get(0);
+    return active;
   }
 
   private static Reference attending(Encounter encounter) {

@@ -30,7 +30,16 @@ public final class RemittanceAdviceReader {
 
   /** Streams the file to the listener and reports totals and problems. Throws only for unreadable syntax. */
   public static RemittanceFileReport read(InputStream in, RemittanceListener listener) {
-    try (X12SegmentReader segments = X12SegmentReader.open(in)) {
+    return read(in, listener, true);
+  }
+
+  /**
+   * As {@link #read(InputStream, RemittanceListener)}; with {@code schemaValidation} false for a file
+   * validated before (posting reads a validated file again): the balancing checks still run, the
+   * schema checks (most of the cost of a read) do not.
+   */
+  public static RemittanceFileReport read(InputStream in, RemittanceListener listener, boolean schemaValidation) {
+    try (X12SegmentReader segments = X12SegmentReader.open(in, schemaValidation)) {
       return new Pass(segments, listener).run();
     }
   }

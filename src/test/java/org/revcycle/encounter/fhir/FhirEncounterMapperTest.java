@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ChargeItem;
+import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Resource;
@@ -104,6 +105,54 @@ class FhirEncounterMapperTest {
 
     assertThatThrownBy(() -> map(resources)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("ChargeItem: the encounter has no billable ChargeItem");
+  }
+
+  @Test
+  void aSecondCoverageWithOrderTwoIsTheClaimsSecondaryPayer() {
+    List<Resource> resources = SandboxTestRecords.of(NETWORK, visit("C07", ClosedEncounter.EncounterClass.AMBULATORY));
+    // no Account: the patient's active coverages in their order
+    resources.stream().filter(Encounter.class::isInstance).map(Encounter.class::cast).forEach(e -> e.setAccount(List.of()));
+    Coverage primary = resources.stream().filter(Coverage.class::isInstance).map(Coverage.class::cast).findFirst().orElseThrow();
+    primary.setOrder(1);
+    resources.add(secondCoverage("cov-2", "CMB", "TG1234567-01").setOrder(2));
+
+    FhirEncounterMapper.Mapped mapped = map(resources);
+
+    assertThat(mapped.findings()).isEmpty();
+    assertThat(mapped.encounter().coverage().payerId()).isEqualTo("CMA");
+    assertThat(mapped.encounter().otherCoverages()).singleElement().satisfies(c -> {
+      assertThat(c.payerId()).isEqualTo("CMB");
+      assertThat(c.memberId()).isEqualTo("TG1234567-01");
+    });
+  }
+
+  @Test
+  void theAccountsCoverageOfPriorityTwoIsTheSecondaryAndOneWithoutAMemberIdIsAFinding() {
+    List<Resource> resources = SandboxTestRecords.of(NETWORK, visit("C07", ClosedEncounter.EncounterClass.AMBULATORY));
+    org.hl7.fhir.r4.model.Account account = resources.stream().filter(org.hl7.fhir.r4.model.Account.class::isInstance)
+        .map(org.hl7.fhir.r4.model.Account.class::cast).findFirst().orElseThrow();
+    account.addCoverage().setCoverage(new org.hl7.fhir.r4.model.Reference("Coverage/cov-2")).setPriority(2);
+    resources.add(secondCoverage("cov-2", "MCD", null));
+
+    FhirEncounterMapper.Mapped mapped = map(resources);
+
+    assertThat(mapped.encounter().coverage().payerId()).isEqualTo("CMA");
+    assertThat(mapped.encounter().otherCoverages()).extracting(ClosedEncounter.Coverage::payerId).containsExactly("MCD");
+    assertThat(mapped.findings()).extracting(IntakeFinding::field).containsExactly("otherCoverages[0].memberId");
+  }
+
+  private static Coverage secondCoverage(String id, String payerId, String memberId) {
+    Coverage c = new Coverage();
+    c.setId(id);
+    c.setStatus(Coverage.CoverageStatus.ACTIVE);
+    c.setBeneficiary(new org.hl7.fhir.r4.model.Reference("Patient/M1"));
+    if (memberId != null) {
+      c.setSubscriberId(memberId);
+    }
+    c.addPayor(new org.hl7.fhir.r4.model.Reference("Organization/payer-" + payerId));
+    c.setRelationship(new org.hl7.fhir.r4.model.CodeableConcept(
+        new org.hl7.fhir.r4.model.Coding(FhirCodes.SUBSCRIBER_RELATIONSHIP, "self", null)));
+    return c;
   }
 
   @Test

@@ -204,6 +204,55 @@ class RemittanceAdviceReaderTest {
         .isEqualTo(advices.get(0).claims());
   }
 
+  @Test
+  void aValidatedFileReadsTheSameWithoutTheSchemaChecks() {
+    java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+    RemittanceAdviceWriter.writeFile(written, org.revcycle.x12.InterchangeParties.of("SANDBOXPAYER", "REVCYCLE", 'T'),
+        new org.revcycle.x12.CountingControlNumbers(), java.time.Clock.systemUTC(), List.of(RemittanceSamples.paidAdvice()));
+    List<String> files = List.of(fileFrom("dollars-and-data-sent-together.edi"), fileFrom("era-sample.edi"),
+        fileFrom("multiple-claims-single-check.edi"), written.toString(StandardCharsets.US_ASCII));
+    for (String file : files) {
+      List<Object> validated = new ArrayList<>();
+      List<Object> notValidated = new ArrayList<>();
+      RemittanceFileReport checked = RemittanceAdviceReader.read(stream(file), recorder(validated), true);
+      RemittanceFileReport unchecked = RemittanceAdviceReader.read(stream(file), recorder(notValidated), false);
+
+      assertThat(checked.clean()).isTrue();
+      assertThat(notValidated).hasSizeGreaterThan(2).isEqualTo(validated);
+      assertThat(unchecked.clean()).isTrue();
+      assertThat(unchecked.claims()).isEqualTo(checked.claims());
+    }
+    // the balancing checks are the reader's own, not the schema's: they still run
+    String offBalance = files.get(3).replaceFirst("CLP\\*PCN-1\\*1\\*250\\*150", "CLP*PCN-1*1*250*151");
+    assertThat(offBalance).isNotEqualTo(files.get(3));
+    assertThat(RemittanceAdviceReader.read(stream(offBalance), (h, c) -> { }, false).clean()).isFalse();
+  }
+
+  /** Every header, claim, provider adjustment and set total the reader hands out, in order. */
+  private static RemittanceListener recorder(List<Object> events) {
+    return new RemittanceListener() {
+      @Override
+      public void transactionStarted(RemittanceHeader header) {
+        events.add(header);
+      }
+
+      @Override
+      public void claim(RemittanceHeader header, ClaimPayment claim) {
+        events.add(claim);
+      }
+
+      @Override
+      public void providerAdjustment(RemittanceHeader header, ProviderAdjustment adjustment) {
+        events.add(adjustment);
+      }
+
+      @Override
+      public void transactionEnded(RemittanceHeader header, RemittanceTotals totals) {
+        events.add(totals);
+      }
+    };
+  }
+
   static <T> T single(List<T> items) {
     assertThat(items).hasSize(1);
     return items.get(0);
