@@ -64,9 +64,11 @@ class X12Benchmark {
     Files.createDirectories(DIRECTORY);
     System.out.printf(Locale.ROOT, "%nX12 835 read benchmark (heap max %d MB, %d cores)%n",
         Runtime.getRuntime().maxMemory() / (1 << 20), Runtime.getRuntime().availableProcessors());
-    System.out.printf(Locale.ROOT, "%-8s %9s %11s %10s %15s %10s %10s %17s %9s %13s%n",
+    System.out.printf(Locale.ROOT, "%-8s %9s %11s %10s %15s %10s %10s %17s %9s %13s %8s%n",
         "file MB", "claims", "write cl/s", "scan MB/s", "validate MB/s", "read MB/s", "read cl/s", "read/bare scan",
-        "read/val", "peak heap MB");
+        "read/val", "peak heap MB", "load");
+    // the same passes timed by this thread's CPU time: steadier than the clock on a shared machine
+    System.out.println("(second line of each size: the same passes per CPU second of the benchmark thread)");
     boolean warm = false;
     for (String size : SIZES_MB) {
       long targetBytes = Long.parseLong(size.strip()) << 20;
@@ -82,26 +84,38 @@ class X12Benchmark {
         fullRead(file);
         warm = true;
       }
+      double loadBefore = loadAverage();
       long scanStart = System.nanoTime();
+      long scanCpuStart = cpuNanos();
       long events = bareScan(file, false);
       double scanSeconds = seconds(scanStart);
+      double scanCpu = cpuSeconds(scanCpuStart);
       long validateStart = System.nanoTime();
+      long validateCpuStart = cpuNanos();
       bareScan(file, true);
       double validateSeconds = seconds(validateStart);
+      double validateCpu = cpuSeconds(validateCpuStart);
 
       resetPeakHeap();
       long readStart = System.nanoTime();
+      long readCpuStart = cpuNanos();
       RemittanceFileReport report = fullRead(file);
       double readSeconds = seconds(readStart);
+      double readCpu = cpuSeconds(readCpuStart);
       long peakHeap = peakHeap();
+      double loadAfter = loadAverage();
 
       assertThat(report.clean()).as("generated file reads clean: %s", report.problems()).isTrue();
       assertThat(report.claims()).isEqualTo(written);
       assertThat(events).isPositive();
       double megabytes = Files.size(file) / (double) (1 << 20);
-      System.out.printf(Locale.ROOT, "%-8.1f %9d %11.0f %10.1f %15.1f %10.1f %10.0f %17.2f %9.2f %13.1f%n", megabytes,
+      System.out.printf(Locale.ROOT, "%-8.1f %9d %11.0f %10.1f %15.1f %10.1f %10.0f %17.2f %9.2f %13.1f %8s%n", megabytes,
           written, written / writeSeconds, megabytes / scanSeconds, megabytes / validateSeconds, megabytes / readSeconds,
-          written / readSeconds, scanSeconds / readSeconds, validateSeconds / readSeconds, peakHeap / (double) (1 << 20));
+          written / readSeconds, scanSeconds / readSeconds, validateSeconds / readSeconds, peakHeap / (double) (1 << 20),
+          String.format(Locale.ROOT, "%.1f-%.1f", Math.min(loadBefore, loadAfter), Math.max(loadBefore, loadAfter)));
+      System.out.printf(Locale.ROOT, "%-8s %9s %11s %10.1f %15.1f %10.1f %10.0f %17.2f %9.2f%n", "  cpu", "", "",
+          megabytes / scanCpu, megabytes / validateCpu, megabytes / readCpu, written / readCpu, scanCpu / readCpu,
+          validateCpu / readCpu);
     }
   }
 
@@ -123,16 +137,21 @@ class X12Benchmark {
     writer.write(warmUp, parties, List.of(new ClaimBatch(Claims837.header(ClaimType.PROFESSIONAL), batch)));
 
     CountingStream sink = new CountingStream(OutputStream.nullOutputStream());
+    double loadBefore = loadAverage();
     long start = System.nanoTime();
+    long cpuStart = cpuNanos();
     int written = 0;
     while (written < claims) {
       writer.write(sink, parties, List.of(new ClaimBatch(Claims837.header(ClaimType.PROFESSIONAL), batch)));
       written += batch.size();
     }
     double elapsed = seconds(start);
+    double cpu = cpuSeconds(cpuStart);
+    double loadAfter = loadAverage();
     assertThat(sink.count).isPositive();
-    System.out.printf(Locale.ROOT, "%nX12 837P write benchmark: %d claims in %.1f s = %.0f claims/s on one thread, %.1f MB/s%n",
-        written, elapsed, written / elapsed, sink.count / elapsed / (1 << 20));
+    System.out.printf(Locale.ROOT, "%nX12 837P write benchmark: %d claims in %.1f s = %.0f claims/s on one thread, %.1f MB/s;"
+        + " %.0f claims per CPU second; load average %.1f-%.1f%n", written, elapsed, written / elapsed,
+        sink.count / elapsed / (1 << 20), written / cpu, Math.min(loadBefore, loadAfter), Math.max(loadBefore, loadAfter));
   }
 
   /**
@@ -251,6 +270,19 @@ class X12Benchmark {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static long cpuNanos() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  private static double cpuSeconds(long startNanos) {
+    return (cpuNanos() - startNanos) / 1e9;
+  }
+
+  /** The machine is shared: the one-minute load average is printed beside each figure. */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static final class Counter implements ControlNumbers {
