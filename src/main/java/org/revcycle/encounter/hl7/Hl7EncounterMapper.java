@@ -33,7 +33,8 @@ import org.revcycle.encounter.IntakeFinding;
  * <p>Fields read: PID-3 (MRN: the CX of type MR), PID-5, PID-7, PID-8, PID-11; PV1-2 (class),
  * PV1-3.4 (facility), PV1-7 (attending, NPI when CX-13 is NPI), PV1-19 (visit number), PV1-44,
  * PV1-45; IN1-3 (payer id), IN1-8 (group), IN1-12/13 (plan dates), IN1-16/17/18/43 (insured),
- * IN1-49 or IN1-36 (member id); DG1-3 (ICD-10-CM, by DG1-15 priority); FT1-4 (date), FT1-6 (CG
+ * IN1-49 or IN1-36 (member id), the first IN1 the primary and the next two the secondary and
+ * tertiary (other coverage); DG1-3 (ICD-10-CM, by DG1-15 priority); FT1-4 (date), FT1-6 (CG
  * only), FT1-7 (revenue code when its coding system is RC), FT1-10 (units), FT1-11 (amount),
  * FT1-25 (CPT/HCPCS), FT1-26 (modifiers).
  */
@@ -88,7 +89,7 @@ final class Hl7EncounterMapper {
     }
     return new Mapped(new ClosedEncounter(v.sourceSystem(), visitNumber, facilityId, encounterClass, serviceDate,
         discharge, patient(v.pid(), findings), coverage(v.insurance(), findings), attendingNpi(v.pv1(), findings), null,
-        diagnoses(v.diagnoses(), findings), charges), findings);
+        diagnoses(v.diagnoses(), findings), charges, otherCoverages(v.insurance(), findings)), findings);
   }
 
   private EncounterClass encounterClass(PV1 pv1, String facilityId) throws HL7Exception {
@@ -142,10 +143,38 @@ final class Hl7EncounterMapper {
       return null; // self-pay
     }
     IN1 in1 = insurance.get(0);
-    String payerId = in1.getInsuranceCompanyIDReps() > 0 ? value(in1.getInsuranceCompanyID(0).getIDNumber().getValue()) : null;
+    String payerId = payerId(in1);
     if (payerId == null) {
       throw error("the insurance company id (payer) is missing", "IN1", 1, 3, ErrorCode.REQUIRED_FIELD_MISSING);
     }
+    return coverage(in1, payerId, 1);
+  }
+
+  /**
+   * The IN1 after the first, in the order the EHR sends them (its coordination of benefits): the
+   * secondary and tertiary payers. One without a payer id is a finding for registration, not a refusal:
+   * the primary can still be billed.
+   */
+  private static List<ClosedEncounter.Coverage> otherCoverages(List<IN1> insurance, List<IntakeFinding> findings)
+      throws HL7Exception {
+    List<ClosedEncounter.Coverage> others = new ArrayList<>();
+    for (int i = 1; i < insurance.size() && others.size() < 2; i++) {
+      String payerId = payerId(insurance.get(i));
+      if (payerId == null) {
+        findings.add(new IntakeFinding("otherCoverages[" + others.size() + "].payerId",
+            "IN1 " + (i + 1) + " (other coverage) has no insurance company id (IN1-3): add the payer."));
+        continue;
+      }
+      others.add(coverage(insurance.get(i), payerId, i + 1));
+    }
+    return others;
+  }
+
+  private static String payerId(IN1 in1) {
+    return in1.getInsuranceCompanyIDReps() > 0 ? value(in1.getInsuranceCompanyID(0).getIDNumber().getValue()) : null;
+  }
+
+  private static ClosedEncounter.Coverage coverage(IN1 in1, String payerId, int repetition) throws HL7Exception {
     String memberId = in1.getInsuredSIDNumberReps() > 0 ? value(in1.getInsuredSIDNumber(0).getIDNumber().getValue()) : null;
     if (memberId == null) {
       memberId = value(in1.getPolicyNumber().getValue());
@@ -161,11 +190,12 @@ final class Hl7EncounterMapper {
     if (relationship != null && !"SELF".equals(relationship)) {
       XPN insured = in1.getNameOfInsuredReps() > 0 ? in1.getNameOfInsured(0) : null;
       subscriber = new ClosedEncounter.Subscriber(insured == null ? null : value(insured.getFamilyName().getSurname().getValue()),
-          insured == null ? null : value(insured.getGivenName().getValue()), date(in1.getInsuredSDateOfBirth(), "IN1", 1, 18),
+          insured == null ? null : value(insured.getGivenName().getValue()), date(in1.getInsuredSDateOfBirth(), "IN1", repetition, 18),
           sex(in1.getInsuredSAdministrativeSex().getValue()));
     }
     return new ClosedEncounter.Coverage(truncate(payerId, 32), memberId, value(in1.getGroupNumber().getValue()),
-        relationship, dt(in1.getPlanEffectiveDate().getValue(), "IN1", 12), dt(in1.getPlanExpirationDate().getValue(), "IN1", 13),
+        relationship, dt(in1.getPlanEffectiveDate().getValue(), "IN1", 12, repetition),
+        dt(in1.getPlanExpirationDate().getValue(), "IN1", 13, repetition),
         subscriber);
   }
 

@@ -115,6 +115,28 @@ class Hl7MllpIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void theIn1AfterThePrimaryAreTheClaimsOtherCoverageAndOneWithoutAPayerIsAFinding() throws IOException {
+    String visit = "V" + UUID.randomUUID().toString().substring(0, 8);
+    String secondary = "IN1|2|CMB01|CMB|Tallgrass Employers||||G777||||20250101"
+        + "||||Testperson^Alex|SEL|19610514|||||||||||||||||||||||||||||||TG1234567-01\r";
+    String noPayer = "IN1|3|X01||Unknown plan||||||||20250101"
+        + "||||Testperson^Alex|SEL|19610514|||||||||||||||||||||||||||||||Z999\r";
+
+    List<String[]> acks = send(dft("O-" + visit, visit, "E", "H01", "DG1|1||R07.9^Chest pain^I10|||F\r")
+        + secondary + noPayer);
+
+    assertThat(field(segment(acks.get(0), "MSA"), 1)).as(String.join("\n", acks.get(0))).isEqualTo("AA");
+    assertThat(jdbc.sql("""
+        select cc.payer_rank || ' ' || cc.payer_id || ' ' || cc.member_id from claim_coverage cc
+        join claim c on c.id = cc.claim_id join encounter e on e.id = c.encounter_id where e.source_id = ?""")
+        .param(visit).query(String.class).list()).containsExactly("2 CMB TG1234567-01");
+    assertThat(jdbc.sql("""
+        select f.field || ': ' || f.message from encounter_finding f join encounter e on e.id = f.encounter_id
+        where e.source_id = ?""").param(visit).query(String.class).list())
+        .anySatisfy(f -> assertThat(f).startsWith("otherCoverages[1].payerId: IN1 3").contains("IN1-3"));
+  }
+
+  @Test
   void aDischargeWaitsForTheChargesWhichStartTheClaimWithItsDiagnosesAndDischargeDate() throws IOException {
     String visit = "V" + UUID.randomUUID().toString().substring(0, 8);
     LocalDate discharged = LocalDate.now().minusDays(1);
