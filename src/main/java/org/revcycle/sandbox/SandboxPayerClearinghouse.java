@@ -394,8 +394,14 @@ public class SandboxPayerClearinghouse {
       for (var entry : claims.entrySet()) {
         ClaimSubmission claim = entry.getKey();
         try {
-          decided.add(new SandboxRemittanceFiles.Decided(claim, payers.adjudicate(claim, LocalDate.now(clock)),
-              entry.getValue()));
+          ClaimAdjudication decision = payers.adjudicate(claim, LocalDate.now(clock));
+          if ("7".equals(claim.frequencyCode())) {
+            // a replacement of a claim this payer paid: the earlier decision is taken back first
+            statuses.adjudication(claim.patientControlNumber())
+                .flatMap(earlier -> payers.takeBackBeforeReplacement(earlier, LocalDate.now(clock)))
+                .ifPresent(back -> decided.add(new SandboxRemittanceFiles.Decided(claim, back, entry.getValue())));
+          }
+          decided.add(new SandboxRemittanceFiles.Decided(claim, decision, entry.getValue()));
         } catch (RuntimeException e) {
           log.error("Sandbox payer could not adjudicate claim {}", claim.patientControlNumber(), e);
         }

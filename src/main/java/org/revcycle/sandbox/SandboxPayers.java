@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
@@ -596,6 +597,26 @@ public final class SandboxPayers {
     String firstBilledBy = billed.get(servicesBilled(original));
     ClaimAdjudication decided = decide(original, paymentDate,
         "1".equals(originalFrequency) && firstBilledBy != null && !firstBilledBy.equals(original.patientControlNumber()));
+    return negated(decided, number, paymentDate, decided.traceNumber());
+  }
+
+  /**
+   * What a payer sends before its decision on a replacement (frequency 7) of a claim it paid: the
+   * earlier decision taken back (CLP02 22, every amount negated, line by line), so the claim is not
+   * paid twice. A whole-claim denial moved no money and is not taken back.
+   *
+   * @return empty when there is nothing to take back (a denial, or a reversal already)
+   */
+  public Optional<ClaimAdjudication> takeBackBeforeReplacement(ClaimAdjudication earlier, LocalDate paymentDate) {
+    if (earlier.denied() || "22".equals(earlier.statusCode())) {
+      return Optional.empty();
+    }
+    Payer payer = network.payer(earlier.payerId()).orElseThrow();
+    return Optional.of(negated(earlier, earlier.payerClaimNumber(), paymentDate, traceNumber(payer, paymentDate)));
+  }
+
+  private static ClaimAdjudication negated(ClaimAdjudication decided, String payerClaimNumber, LocalDate paymentDate,
+      String traceNumber) {
     List<Adjustment> negated = decided.adjustments().stream()
         .map(a -> new Adjustment(a.groupCode(), a.reasonCode(), a.amount().negate())).toList();
     // line by line as the original was: each SVC taken back on its own
@@ -604,9 +625,9 @@ public final class SandboxPayers {
             l.procedureCode(), l.charge().negate(), l.paid().negate(), l.adjustments().stream()
                 .map(a -> new Adjustment(a.groupCode(), a.reasonCode(), a.amount().negate())).toList()))
         .toList();
-    return new ClaimAdjudication(voided.patientControlNumber(), voided.payerId(), number, "22",
+    return new ClaimAdjudication(decided.patientControlNumber(), decided.payerId(), payerClaimNumber, "22",
         decided.charge().negate(), decided.paid().negate(), decided.patientResponsibility().negate(), negated,
-        List.of(), paymentDate, decided.traceNumber(), lines);
+        List.of(), paymentDate, traceNumber, lines);
   }
 
   private static boolean coverageActive(ClaimSubmission claim) {

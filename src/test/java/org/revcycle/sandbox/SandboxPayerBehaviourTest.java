@@ -358,6 +358,39 @@ class SandboxPayerBehaviourTest {
   }
 
   @Test
+  void aReplacementOfAPaidClaimIsPrecededByTheEarlierDecisionTakenBackLineByLine() {
+    ClaimSubmission original = claim("CMA", List.of("R07.9"), at(1, "93000", "90.00", List.of(), DOS),
+        at(2, "93005", "60.00", List.of(), DOS));
+    ClaimAdjudication paid = adjudicate(original);
+    assertThat(sum(paid, "CO", "97")).as("a line denied inside a paid claim").isEqualByComparingTo("60.00");
+
+    ClaimSubmission corrected = replacement(original, "7", paid.payerClaimNumber());
+    ClaimAdjudication back = payers.takeBackBeforeReplacement(paid, PAID_ON.plusDays(30)).orElseThrow();
+    decided.add(back);
+    claims.add(corrected);
+
+    assertThat(back.statusCode()).isEqualTo("22");
+    assertThat(back.payerClaimNumber()).isEqualTo(paid.payerClaimNumber());
+    assertThat(back.paymentDate()).isEqualTo(PAID_ON.plusDays(30));
+    assertThat(back.charge()).isEqualByComparingTo(paid.charge().negate());
+    assertThat(back.paid()).isEqualByComparingTo(paid.paid().negate());
+    assertThat(back.patientResponsibility()).isEqualByComparingTo(paid.patientResponsibility().negate());
+    assertThat(back.lines()).hasSameSizeAs(paid.lines());
+    for (int i = 0; i < paid.lines().size(); i++) {
+      assertThat(back.lines().get(i).paid()).isEqualByComparingTo(paid.lines().get(i).paid().negate());
+      assertThat(back.lines().get(i).lineControlNumber()).isEqualTo(paid.lines().get(i).lineControlNumber());
+      assertThat(back.lines().get(i).adjustments()).hasSameSizeAs(paid.lines().get(i).adjustments());
+    }
+    assertThat(back.balances()).isTrue();
+
+    // a whole-claim denial moved no money, and a reversal is not taken back again
+    ClaimAdjudication denied = adjudicate(claim("CMA", "LMH123456722", List.of("I10"), office("99213", "180.00")));
+    assertThat(denied.denied()).isTrue();
+    assertThat(payers.takeBackBeforeReplacement(denied, PAID_ON)).isEmpty();
+    assertThat(payers.takeBackBeforeReplacement(back, PAID_ON)).isEmpty();
+  }
+
+  @Test
   void aNonCoveredServiceIsDeniedWithCarc96AndTheWholeClaimWhenNothingElseIsCovered() {
     ClaimSubmission physical = claim("MCR", List.of("Z00.00"), office("99396", "250.00"));
     ClaimAdjudication whole = adjudicate(physical);
