@@ -309,8 +309,37 @@ class EncounterToCashBenchmark extends PostgresIntegrationTest {
         rows.stream().limit(25).forEach(r -> out.append(String.format(Locale.ROOT, "  %6.2f %7.3f  %s%n",
             ((Number) r.get("calls")).longValue() / (double) claims,
             ((Number) r.get("total_exec_time")).doubleValue() / claims, r.get("q"))));
+        writeAllStatements(jdbc, claims);
       }
+      // a table read whole again and again is a missing index or a plan gone wrong
+      out.append("tables by rows read in sequential scans (since the server started):\n");
+      jdbc.sql("""
+              select relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0) idx_scan, n_live_tup
+              from pg_stat_user_tables order by seq_tup_read desc limit 8""").query().listOfRows()
+          .forEach(r -> out.append(String.format(Locale.ROOT, "  %-28s seq scans %8d  rows read %11d  index scans %9d  live rows %8d%n",
+              r.get("relname"), r.get("seq_scan"), r.get("seq_tup_read"), r.get("idx_scan"), r.get("n_live_tup"))));
       return out.toString();
+    }
+  }
+
+  /** Every statement of the run with its whole text, for a closer look: target/benchmark-statements.txt. */
+  private static void writeAllStatements(JdbcClient jdbc, int claims) {
+    StringBuilder all = new StringBuilder("calls/claim\tms/claim\tms/call\trows/call\tquery\n");
+    jdbc.sql("""
+            select calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') q
+            from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+            order by total_exec_time desc""").query().listOfRows()
+        .forEach(r -> {
+          long calls = ((Number) r.get("calls")).longValue();
+          double millis = ((Number) r.get("total_exec_time")).doubleValue();
+          all.append(String.format(Locale.ROOT, "%.2f\t%.3f\t%.3f\t%.1f\t%s%n", calls / (double) claims,
+              millis / claims, millis / Math.max(1, calls), ((Number) r.get("rows")).longValue() / (double) Math.max(1, calls),
+              r.get("q")));
+        });
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "benchmark-statements.txt"), all);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The models deploy from processes/ and decisions/, and tasks reach only their own groups. */
 class DeploymentAndTasksIT extends PostgresIntegrationTest {
 
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -46,6 +47,19 @@ class DeploymentAndTasksIT extends PostgresIntegrationTest {
         .anyMatch(n -> n.endsWith("work-queue-routing.dmn"));
     assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("work-queue-routing").count())
         .isPositive();
+  }
+
+  @Test
+  void historyIsRemovedNightlyAfterEachInstanceEnds() {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        processEngine.getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("endTimeBased");
+    assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("none");
+    // the engine schedules its cleanup job for the next window
+    assertThat(processEngine.getHistoryService().findHistoryCleanupJobs()).isNotEmpty()
+        .allSatisfy(job -> assertThat(job.getDuedate()).isNotNull());
+    assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().list())
+        .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isEqualTo(180));
   }
 
   @Test
