@@ -70,28 +70,41 @@ public class DenialResolution {
   }
 
   /**
-   * A denial of lines in a paid claim: what is still open with the payer on those lines goes to
-   * denial write-offs (usually nothing: the 835 posted the lines' CAS to the accounts finance mapped
-   * them to); the claim keeps its status, since the rest of it was paid.
+   * A denial of lines in a paid claim: the 835 already took the denied lines off the receivable,
+   * to the accounts finance mapped their CAS codes to (CO-96 and CO-97 to contractual allowances,
+   * for instance). Writing the denial off gives that money up as a denial, so it moves to denial
+   * write-offs, where finance reports denials; whatever is still open with the payer on those lines
+   * is written off too. The claim keeps its status, since the rest of it was paid.
    */
   private BigDecimal writeOffLines(UUID claimId, DenialRepository.Denial denial, String decidedBy, String note) {
     Instant now = clock.instant();
     String pcn = claims.patientControlNumber(claimId);
     var byLine = ledgerRepository.claimLineLedgers(claimId);
+    List<String> denialCodes = denial.reasonCodes().stream().map(reason -> denial.groupCode() + "-" + reason).toList();
     List<JournalLine> lines = new java.util.ArrayList<>();
-    BigDecimal balance = BigDecimal.ZERO.setScale(2);
+    BigDecimal open = BigDecimal.ZERO.setScale(2);
+    BigDecimal moved = BigDecimal.ZERO.setScale(2);
     for (String number : denial.claimLines() == null ? new String[0] : denial.claimLines().split(",")) {
       if (!number.matches("\\d+")) {
         continue;
       }
       int line = Integer.parseInt(number);
+      String memo = "denied line " + line;
+      for (var posted : ledgerRepository.lineAdjustments(claimId, line, denialCodes)) {
+        if (posted.net().signum() > 0 && !Accounts.DENIAL_WRITE_OFFS.equals(posted.controlAccount())) {
+          lines.add(JournalLine.signed(Accounts.DENIAL_WRITE_OFFS, posted.net(), memo, "DENIAL_WRITE_OFF", line, null, null));
+          lines.add(JournalLine.signed(posted.accountCode(), posted.net().negate(), memo, "DENIAL_WRITE_OFF", line, null,
+              null));
+          moved = moved.add(posted.net());
+        }
+      }
       var ledgerOfLine = byLine.get(line);
-      BigDecimal open = ledgerOfLine == null ? BigDecimal.ZERO : ledgerOfLine.net(Accounts.AR_INSURANCE);
-      if (open.signum() > 0) {
-        lines.add(JournalLine.signed(Accounts.DENIAL_WRITE_OFFS, open, "denied line " + line, "DENIAL_WRITE_OFF", line, null, null));
-        lines.add(JournalLine.signed(Accounts.AR_INSURANCE, open.negate(), "denied line " + line, "DENIAL_WRITE_OFF", line,
+      BigDecimal openOnLine = ledgerOfLine == null ? BigDecimal.ZERO : ledgerOfLine.net(Accounts.AR_INSURANCE);
+      if (openOnLine.signum() > 0) {
+        lines.add(JournalLine.signed(Accounts.DENIAL_WRITE_OFFS, openOnLine, memo, "DENIAL_WRITE_OFF", line, null, null));
+        lines.add(JournalLine.signed(Accounts.AR_INSURANCE, openOnLine.negate(), memo, "DENIAL_WRITE_OFF", line,
             null, null));
-        balance = balance.add(open);
+        open = open.add(openOnLine);
       }
     }
     if (!lines.isEmpty()) {
@@ -100,9 +113,9 @@ public class DenialResolution {
     }
     management.resolveLatest(claimId, "WRITTEN_OFF", BigDecimal.ZERO.setScale(2), decidedBy);
     claims.addEvent(claimId, "DENIAL", "WRITTEN_OFF", "denied lines " + denial.claimLines() + " (" + denial.deniedAmount()
-        + " denied), open balance written off " + balance + (note == null ? "" : ": " + note),
-        decidedBy == null ? "system" : decidedBy, now);
-    return balance;
+        + " denied): " + moved + " moved to denial write-offs from the accounts the 835 posted it to, open balance written off "
+        + open + (note == null ? "" : ": " + note), decidedBy == null ? "system" : decidedBy, now);
+    return moved.add(open);
   }
 
   /** How much a write-off would take off, and who must approve it (decisions/work-queue-routing.dmn). */

@@ -191,6 +191,27 @@ public class LedgerRepository {
     return result;
   }
 
+  /** What one line of a claim holds on one account, as posted by a given 835 adjustment (e.g. CO-96). */
+  public record LineAdjustment(String accountCode, String controlAccount, BigDecimal net) {}
+
+  /**
+   * The net (debit minus credit) per account of one claim line's postings whose source is one of
+   * the given CAS group-reason codes: where the 835 put a denied line's amount.
+   */
+  public List<LineAdjustment> lineAdjustments(UUID claimId, int claimLine, java.util.Collection<String> sourceCodes) {
+    if (sourceCodes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select l.account_code, coalesce(a.parent_code, a.code), sum(l.debit) - sum(l.credit)
+            from journal_line l join journal_entry e on e.id = l.entry_id join ledger_account a on a.code = l.account_code
+            where e.claim_id = :claim and l.claim_line_number = :line and l.source_code in (:sources)
+            group by l.account_code, coalesce(a.parent_code, a.code) order by l.account_code""")
+        .param("claim", claimId).param("line", claimLine).param("sources", List.copyOf(sourceCodes))
+        .query((rs, n) -> new LineAdjustment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)))
+        .list();
+  }
+
   /** Whether any payer decision on the claim was posted by 835 service line. */
   public boolean postedByServiceLine(UUID claimId) {
     return jdbc.sql("""

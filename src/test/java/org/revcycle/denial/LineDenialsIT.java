@@ -200,6 +200,51 @@ class LineDenialsIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void writingOffADeniedLineMovesWhatThe835TookOffToDenialWriteOffs() {
+    String memberId = "LMH555300444";
+    String claimId = heldClaim(memberId, List.of(
+        Map.of("procedureCode", "99214", "units", 1, "amount", "180.00"),
+        Map.of("procedureCode", "80053", "units", 1, "amount", "80.00")));
+    String pcn = pcn(claimId);
+    ServicePayment office = svc("99214", pcn + "-1", "180.00", "100.00", List.of(), cas("CO", "45", "50.00"),
+        cas("PR", "2", "30.00"));
+    ServicePayment panel = svc("80053", pcn + "-2", "80.00", "0.00", List.of("N130"), cas("CO", "96", "80.00"));
+    post835("LO" + System.nanoTime(), "100.00",
+        List.of(clp(pcn, "1", "CMA-" + pcn, "260.00", "100.00", "30.00", memberId, List.of(), List.of(office, panel))));
+    String review = awaitTask(pcn, "ReviewDenial", "denials", "it-denials");
+    // the 835 put CO-96 where finance mapped it: contractual allowances
+    assertThat(lineNet(claimId, 2, "4110")).isEqualByComparingTo("80.00");
+
+    given().auth().preemptive().basic("denials", "it-denials").contentType("application/json")
+        .body("{\"variables\":{\"denialDecision\":{\"value\":\"WRITE_OFF\"},\"denialNote\":{\"value\":\"not"
+            + " covered, no notice signed\"}}}")
+        .post("/engine-rest/task/" + review + "/complete").then().statusCode(204);
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+        "WRITTEN_OFF".equals(denialsOf(pcn).get(0).get("outcome")));
+
+    assertThat(lineNet(claimId, 2, "4120")).as("given up as a denial").isEqualByComparingTo("80.00");
+    assertThat(lineNet(claimId, 2, "4110")).isEqualByComparingTo("0.00");
+    assertThat(lineNet(claimId, 1, "4110")).as("the paid line's contractual part stays").isEqualByComparingTo("50.00");
+    await().atMost(Duration.ofSeconds(60)).until(() -> "PATIENT_BILLED".equals(
+        jdbc.sql("select status from claim where id = ?").param(UUID.fromString(claimId)).query(String.class).single()));
+    JsonPath claim = given().auth().preemptive().basic("billing", "it-billing").get("/api/claims/" + claimId)
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(new BigDecimal(claim.getString("amounts.writeOffs"))).isEqualByComparingTo("80.00");
+    assertThat(new BigDecimal(claim.getString("amounts.contractualAdjustments"))).isEqualByComparingTo("50.00");
+    assertThat(new BigDecimal(claim.getString("amounts.patientResponsibility"))).isEqualByComparingTo("30.00");
+    LedgerInvariants.assertHold(jdbc);
+  }
+
+  /** Debits less credits on an account (and its sub-accounts) for one line of a claim. */
+  private BigDecimal lineNet(String claimId, int line, String controlAccount) {
+    return jdbc.sql("""
+            select coalesce(sum(l.debit) - sum(l.credit), 0) from journal_line l join journal_entry e on e.id = l.entry_id
+            join ledger_account a on a.code = l.account_code
+            where e.claim_id = ? and l.claim_line_number = ? and coalesce(a.parent_code, a.code) = ?""")
+        .params(UUID.fromString(claimId), line, controlAccount).query(BigDecimal.class).single();
+  }
+
+  @Test
   void aWonAppealOnADeniedLineRecordsWhatThePayersReprocessingPaid() {
     String memberId = "LMH555300333";
     String claimId = heldClaim(memberId, List.of(
