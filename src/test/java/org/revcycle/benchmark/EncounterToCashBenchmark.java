@@ -95,10 +95,14 @@ class EncounterToCashBenchmark extends PostgresIntegrationTest {
     // warm-up: JIT, connection pool, caches
     runLifecycle(100, 2, 0);
     DatabaseCounters before = DatabaseCounters.reset(jdbc);
+    CpuTimes cpuBefore = CpuTimes.now();
     Lifecycle lifecycle = runLifecycle(CLAIMS, 1000, 0);
+    String cpuPerClaim = CpuTimes.now().perUnitSince(cpuBefore, lifecycle.finished.count);
     String perClaim = before.perClaimSince(jdbc, lifecycle.finished.count);
     Lifecycle paced = RATE > 0 ? runLifecycle(Math.min(CLAIMS, RATE * 30), 2000, RATE) : null;
+    CpuTimes baselineBefore = CpuTimes.now();
     Lifecycle baseline = runBaseline(CLAIMS);
+    String cpuPerInstance = CpuTimes.now().perUnitSince(baselineBefore, CLAIMS);
 
     System.out.printf(Locale.ROOT, """
 
@@ -108,6 +112,8 @@ class EncounterToCashBenchmark extends PostgresIntegrationTest {
         lifecycle: claims/s to finished %.1f   p50 %d ms   p95 %d ms   p99 %d ms   (wall %.1f s)
         baseline (same steps, no-op): instances/s %.1f to posted, %.1f to finished   (wall %.1f s)
         ratio lifecycle / baseline  %.2f to posted, %.2f to finished
+        CPU per claim (finished)    %s
+        CPU per baseline instance   %s
         %s
         %s
         =========================================================================
@@ -117,7 +123,7 @@ class EncounterToCashBenchmark extends PostgresIntegrationTest {
         lifecycle.finished.perSecond(), lifecycle.finished.p(50), lifecycle.finished.p(95), lifecycle.finished.p(99),
         lifecycle.finished.wallSeconds, baseline.posted.perSecond(), baseline.finished.perSecond(),
         baseline.finished.wallSeconds, lifecycle.posted.perSecond() / baseline.posted.perSecond(),
-        lifecycle.finished.perSecond() / baseline.finished.perSecond(),
+        lifecycle.finished.perSecond() / baseline.finished.perSecond(), cpuPerClaim, cpuPerInstance,
         paced == null ? "" : String.format(Locale.ROOT,
             "at an offered %d claims/s (%d claims): intake to posted p50 %d ms   p95 %d ms   p99 %d ms;"
                 + " to finished p50 %d ms   p95 %d ms   p99 %d ms",
@@ -319,6 +325,60 @@ class EncounterToCashBenchmark extends PostgresIntegrationTest {
           .forEach(r -> out.append(String.format(Locale.ROOT, "  %-28s seq scans %8d  rows read %11d  index scans %9d  live rows %8d%n",
               r.get("relname"), r.get("seq_scan"), r.get("seq_tup_read"), r.get("idx_scan"), r.get("n_live_tup"))));
       return out.toString();
+    }
+  }
+
+  /**
+   * CPU time used by this JVM (the application, the sandbox and the benchmark's intake) and by the
+   * embedded PostgreSQL's processes (from /proc: every process named postgres, with the time of
+   * its ended children; Linux only, and it assumes no other PostgreSQL runs on the machine).
+   * Steadier than the rates when the machine is saturated: what a claim costs, not how fast the
+   * scheduler happened to run it.
+   */
+  private record CpuTimes(long javaNanos, long postgresTicks) {
+
+    /** USER_HZ, the unit of /proc/<pid>/stat times: 100 on Linux. */
+    private static final double MILLIS_PER_TICK = 10.0;
+
+    static CpuTimes now() {
+      long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean()).getProcessCpuTime();
+      java.nio.file.Path proc = java.nio.file.Path.of("/proc");
+      if (!java.nio.file.Files.isDirectory(proc)) {
+        return new CpuTimes(jvm, -1);
+      }
+      long ticks = 0;
+      try (var entries = java.nio.file.Files.list(proc)) {
+        for (java.nio.file.Path dir : entries.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+          String stat;
+          try {
+            stat = java.nio.file.Files.readString(dir.resolve("stat"));
+          } catch (java.io.IOException ended) {
+            continue;
+          }
+          int close = stat.lastIndexOf(')');
+          if (!"postgres".equals(stat.substring(stat.indexOf('(') + 1, close))) {
+            continue;
+          }
+          // after the name: state, ppid, ... utime (14th field), stime, cutime, cstime
+          String[] fields = stat.substring(close + 2).split(" ");
+          for (int i = 11; i <= 14; i++) {
+            ticks += Long.parseLong(fields[i]);
+          }
+        }
+      } catch (java.io.IOException e) {
+        return new CpuTimes(jvm, -1);
+      }
+      return new CpuTimes(jvm, ticks);
+    }
+
+    String perUnitSince(CpuTimes before, int units) {
+      double jvm = (javaNanos - before.javaNanos) / 1e6 / units;
+      if (postgresTicks < 0 || before.postgresTicks < 0) {
+        return String.format(Locale.ROOT, "Java %.0f ms (PostgreSQL: no /proc here)", jvm);
+      }
+      double postgres = (postgresTicks - before.postgresTicks) * MILLIS_PER_TICK / units;
+      return String.format(Locale.ROOT, "Java %.0f ms + PostgreSQL %.0f ms = %.0f ms", jvm, postgres, jvm + postgres);
     }
   }
 
