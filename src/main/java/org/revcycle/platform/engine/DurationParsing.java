@@ -15,12 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DurationParsing extends AbstractCamundaConfiguration {
 
-  static final String FACTORY_PROPERTY = DatatypeFactory.DATATYPEFACTORY_PROPERTY;
-
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
-    if (System.getProperty(FACTORY_PROPERTY) == null) {
-      System.setProperty(FACTORY_PROPERTY, DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+    if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
+      System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY, DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
     }
   }
 }
