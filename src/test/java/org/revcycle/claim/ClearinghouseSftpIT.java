@@ -391,7 +391,7 @@ class ClearinghouseSftpIT extends PostgresIntegrationTest {
     assertThat(claim(claimId).getString("claim.status")).isEqualTo("SUBMITTED");
     await().atMost(Duration.ofSeconds(10)).until(() -> inbox.failedPolls() > 0);
 
-    // the retries run out (the engine would space them a minute apart): an incident for Cockpit
+    // the retries run out (the engine would space them out over three minutes): an incident for Cockpit
     while (uploadJob(claimId).getRetries() > 0) {
       String id = uploadJob(claimId).getId();
       try {

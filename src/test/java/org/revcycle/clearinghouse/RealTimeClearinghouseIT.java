@@ -133,7 +133,7 @@ class RealTimeClearinghouseIT extends PostgresIntegrationTest {
     UUID id = UUID.fromString(claimId);
     String pcn = jdbc.sql("select patient_control_number from claim where id = ?").param(id).query(String.class).single();
 
-    // the asynchronous step failed on the 503, kept its place, and waits for its next retry (R5/PT1M)
+    // the asynchronous step failed on the 503, kept its place, and waits for its next retry (PT20S,PT1M,PT1M,PT1M)
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> failedJob(pcn) != null);
     Job failed = failedJob(pcn);
     assertThat(failed.getExceptionMessage()).contains("HTTP 503");
